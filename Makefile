@@ -1,0 +1,30 @@
+# Two commands for a new user: `make run` and `make test`. Both set up .venv, the database and the seeds.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test setup bench clean
+
+$(BIN)/csto-bot: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/csto-bot
+	$(BIN)/csto-bot init
+
+run: setup
+	$(BIN)/csto-bot run
+
+test: setup
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: setup
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/eval_qa.py
+	$(BIN)/python bench/qa.py
+	$(BIN)/python bench/fanout.py
+
+clean:
+	rm -rf $(VENV) data

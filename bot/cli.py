@@ -1,0 +1,46 @@
+"""`csto-bot` command line: one sub-command per job, each implemented in its own module."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.config import Settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="csto-bot", description="CSTO events bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", help="SQLAlchemy URL or SQLite file path (overrides DATABASE_URL)")
+        return p
+
+    with_db(sub.add_parser("init", help="create or migrate the database and load seeds/ if it is empty"))
+    p = with_db(sub.add_parser("ingest", help="ingest .txt/.md/.html files or folders"))
+    p.add_argument("paths", nargs="+")
+    with_db(sub.add_parser("export", help="print all events as a JSON array"))
+    for name, what in (("ask", "answer a question as the bot would"), ("event", "events on a date, as /event")):
+        p = with_db(sub.add_parser(name, help=what))
+        p.add_argument("--json", action="store_true", help="one JSON object per line")
+        p.add_argument("arg", nargs="?", help="without it, one per line from standard input")
+    with_db(sub.add_parser("run", help="start the bot (the offline console without BOT_TOKEN)"))
+    with_db(sub.add_parser("console", help="offline chat with the bot in the terminal"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    if getattr(args, "db", None):
+        settings = settings.model_copy(update={"database_url": Settings._url(args.db)})
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # imported lazily: `ingest` must not pay for aiogram, `ask` must not pay for the bot
+    if args.command in ("init", "ingest", "export"):
+        from bot import cli_ingest as impl
+    elif args.command in ("ask", "event"):
+        from bot import cli_ask as impl
+    else:
+        from bot import app as impl
+    code = impl.main(args, settings)
+    sys.exit(code or 0)

@@ -1,0 +1,86 @@
+"""Plain values passed between ingestion stages (read → clean → split → extract → merge → store)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """Bytes as received, before any decoding."""
+
+    location: str  # file path or URL
+    data: bytes
+    outlet: str | None = None  # site or agency name when known (from the URL host, a feed, …)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A decoded and cleaned document: plain text with paragraphs separated by blank lines."""
+
+    location: str
+    text: str
+    encoding: str
+    outlet: str | None = None
+    title: str | None = None  # <title>/<h1> of an HTML page, when there was one
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One news item of a page (a page may hold several: sidebar items, then the main article)."""
+
+    index: int
+    title: str | None
+    text: str  # paragraphs separated by "\n\n"; chrome removed
+    published: dt.datetime | None = None  # the item's dateline / publication stamp, not the event date
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """A field value with the sentence it was taken from."""
+
+    field: str
+    value: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str  # nominative: "Станислав Зась"
+    role: str | None = None  # "Генеральный секретарь ОДКБ"
+    organisation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Chair:
+    person: str | None = None
+    role: str | None = None
+    state: str | None = None  # "Республика Казахстан"
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """Everything extracted from one item, before it is merged with the stored events."""
+
+    item: Item
+    language: str  # "ru" / "en"
+    date_start: dt.date
+    date_end: dt.date
+    title: str
+    is_announcement: bool
+    body: str | None = None
+    body_short: str | None = None
+    kind: str | None = None
+    place: str | None = None
+    venue: str | None = None
+    format: str | None = None  # "очно" / "видеоконференция" / "смешанный"
+    chair: Chair = field(default_factory=Chair)
+    summary: str | None = None
+    participants: tuple[Person, ...] = ()
+    decisions: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    facts: tuple[Provenance, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.date_end < self.date_start:
+            raise ValueError(f"event ends ({self.date_end}) before it starts ({self.date_start})")

@@ -1,0 +1,200 @@
+"""Tables of the record store.
+
+documents ─< event_sources >─ events ─< participants / decisions / topics
+                   └──────< facts (provenance: the sentence each value came from)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.ext.asyncio import AsyncAttrs
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(AsyncAttrs, DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DocumentStatus(str, enum.Enum):
+    ok = "ok"
+    failed = "failed"
+
+
+class EventFormat(str, enum.Enum):
+    in_person = "очно"
+    video = "видеоконференция"
+    hybrid = "смешанный"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Document(Base):
+    """One source as received: a file or a URL, whether or not it could be ingested."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    # sha256 of the raw bytes; NULL when the file could not even be read
+    content_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    status: Mapped[DocumentStatus] = mapped_column(Enum(DocumentStatus, native_enum=False, length=10))
+    reason: Mapped[str | None] = mapped_column(Text)
+    size: Mapped[int | None] = mapped_column(Integer)
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    items_found: Mapped[int] = mapped_column(Integer, default=0)
+
+    sources: Mapped[list[EventSource]] = relationship(back_populates="document")
+
+
+class Event(Base):
+    """A CSTO event, merged from every item that reported or announced it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    date_end: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    # canonical full Russian name of the CSTO body ("Совет министров иностранных дел ОДКБ")
+    body: Mapped[str | None] = mapped_column(String(300))
+    body_short: Mapped[str | None] = mapped_column(String(50), index=True)
+    kind: Mapped[str | None] = mapped_column(String(50))
+    place: Mapped[str | None] = mapped_column(String(100))
+    venue: Mapped[str | None] = mapped_column(String(300))
+    format: Mapped[EventFormat | None] = mapped_column(Enum(EventFormat, native_enum=False, length=30))
+    chair_person: Mapped[str | None] = mapped_column(String(200))
+    chair_role: Mapped[str | None] = mapped_column(String(300))
+    chair_state: Mapped[str | None] = mapped_column(String(100))
+    # True while only announced; a later report of it flips this to False
+    is_announcement: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Participant.id"
+    )
+    decisions: Mapped[list[Decision]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Decision.id"
+    )
+    topics: Mapped[list[Topic]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Topic.id"
+    )
+    sources: Mapped[list[EventSource]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventSource.id"
+    )
+    facts: Mapped[list[Fact]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Fact.id"
+    )
+
+
+class Participant(Base):
+    __tablename__ = "participants"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))  # nominative case: "Станислав Зась"
+    role: Mapped[str | None] = mapped_column(String(300))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+
+    event: Mapped[Event] = relationship(back_populates="participants")
+
+
+class Decision(Base):
+    """A document approved, signed or adopted at the event."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (UniqueConstraint("event_id", "text"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    action: Mapped[str | None] = mapped_column(String(50))  # одобрен / утвержден / подписан / принят
+
+    event: Mapped[Event] = relationship(back_populates="decisions")
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+    __table_args__ = (UniqueConstraint("event_id", "text"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+
+    event: Mapped[Event] = relationship(back_populates="topics")
+
+
+class EventSource(Base):
+    """One item of one document that reported (or announced) the event."""
+
+    __tablename__ = "event_sources"
+    __table_args__ = (UniqueConstraint("document_id", "item_index"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    item_index: Mapped[int] = mapped_column(Integer)  # position of the item within its document
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(5), default="ru")
+    is_announcement: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text)  # the cleaned item text, kept for search and citation
+
+    event: Mapped[Event] = relationship(back_populates="sources")
+    document: Mapped[Document] = relationship(back_populates="sources")
+    facts: Mapped[list[Fact]] = relationship(back_populates="source", cascade="all, delete-orphan")
+
+
+class Fact(Base):
+    """Provenance: which sentence of which source a field value was taken from."""
+
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("event_sources.id", ondelete="CASCADE"), index=True)
+    # date / place / venue / format / chair / participant / decision / topic / body / kind
+    field: Mapped[str] = mapped_column(String(30))
+    value: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+
+    event: Mapped[Event] = relationship(back_populates="facts")
+    source: Mapped[EventSource] = relationship(back_populates="facts")
+
+
+class Setting(Base):
+    """Small key/value state: last ingestion time, last feed poll, index version."""
+
+    __tablename__ = "state"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now, server_default=func.current_timestamp())
