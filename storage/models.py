@@ -198,3 +198,82 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now, server_default=func.current_timestamp())
+
+
+# ── Subscriptions and the delivery outbox (issue #5) ────────────────────────────────────────────
+
+
+class DeliveryStatus(str, enum.Enum):
+    pending = "pending"
+    # committed just before the Bot API call: on restart such a row is the only one whose fate is unknown
+    sending = "sending"
+    sent = "sent"
+    failed = "failed"
+
+
+class Subscriber(Base):
+    """A chat (private, group or channel) that receives notifications; subscriptions belong to the chat."""
+
+    __tablename__ = "subscribers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(Integer, unique=True)
+    chat_type: Mapped[str] = mapped_column(String(20), default="private")
+    title: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(5), default="ru")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    deactivated_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    subscriptions: Mapped[list[Subscription]] = relationship(
+        back_populates="subscriber", cascade="all, delete-orphan", order_by="Subscription.id"
+    )
+
+
+class Subscription(Base):
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("subscriber_id", "topic_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id", ondelete="CASCADE"), index=True)
+    topic: Mapped[str | None] = mapped_column(String(200))  # as typed; NULL = every event
+    # normalised (lemmatised) topic; "" for everything, so the unique constraint also covers it
+    topic_key: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    subscriber: Mapped[Subscriber] = relationship(back_populates="subscriptions")
+
+
+class Delivery(Base):
+    """Outbox row: one notification of one event change to one subscriber, written with the event."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("subscriber_id", "event_id", "change"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscribers.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    change: Mapped[str] = mapped_column(String(10))  # created / reported
+    status: Mapped[DeliveryStatus] = mapped_column(
+        Enum(DeliveryStatus, native_enum=False, length=10), default=DeliveryStatus.pending, index=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    message_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class FeedEntry(Base):
+    """A feed entry already seen, so a restart does not ingest (and notify) it again."""
+
+    __tablename__ = "feed_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_url: Mapped[str] = mapped_column(Text)
+    entry_key: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of feed url + entry id/link
+    link: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    status: Mapped[str] = mapped_column(String(20))  # ingested / failed
+    reason: Mapped[str | None] = mapped_column(Text)
