@@ -1,0 +1,1 @@
+"""Meaning layer: one news Item in, one EventCandidate (or None) out. Pure functions."""

@@ -1,0 +1,205 @@
+"""Assemble an EventCandidate from one Item: date, body, kind, place, venue, format, chair, people,
+decisions, topics, summary, each value with the sentence it came from."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from storage.ingest.extract import fields
+from storage.ingest.extract.event_date import FUTURE, choose_event_date
+from storage.ingest.extract.people import find_people, may_hold_names
+from storage.ingest.extract.sentences import language, split_sentences
+from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
+from storage.lexicon.bodies import Body, find_body_matches
+from storage.lexicon.kinds import find_kind_matches
+from storage.lexicon.places import find_place_matches
+from storage.lexicon.translit import name_key
+from storage.nlp import morph
+
+DateFinder = Callable[[str, int | None], list]
+
+# a venue known to be in one city lets a page that names only the venue still get a place
+VENUE_CITIES = {
+    "Секретариат ОДКБ": "Москва",
+    "Объединённый штаб ОДКБ": "Москва",
+    "военный академия генеральный штаб": "Москва",
+    "дипломатический академия мид": "Москва",
+}
+
+
+def _venue_city(venue: str | None) -> str | None:
+    if not venue:
+        return None
+    if venue in VENUE_CITIES:
+        return VENUE_CITIES[venue]
+    key = " ".join(morph.lemma(w) for w in re.findall(r"[А-Яа-яЁё]+", venue))
+    for pattern, city in VENUE_CITIES.items():
+        if pattern.islower() and pattern in key:
+            return city
+    return None
+
+
+def _event_words(sentence: str) -> bool:
+    return bool(find_kind_matches(sentence)) or any(not m.payload.is_organisation for m in find_body_matches(sentence))
+
+
+def _choose_body(sentences: list[str], date_sentence: str) -> tuple[Body, str] | None:
+    """The organ that met: in the date sentence or headline first; not one only named as a venue or in a quote."""
+    ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
+    for sentence in ordered:
+        unquoted = re.sub(r"«[^»]*»", lambda q: " " * len(q.group()), sentence)
+        for m in find_body_matches(unquoted):
+            if m.payload.is_organisation:
+                continue
+            if fields._is_locative(unquoted, m.start, m.first_token):
+                continue  # "в Секретариате ОДКБ" is where, not who
+            before = unquoted[max(0, m.start - 40):m.start].lower()
+            if re.search(r"(?:решени\w*|проект\w*|рассмотрение|внесени\w*)\s*$", before):
+                continue  # "проект Решения СКБ" names a document's author, not the meeting
+            return m.payload, sentence
+    return None
+
+
+def _choose_kind(sentences: list[str], date_sentence: str) -> tuple[str, str] | None:
+    ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
+    for sentence in ordered:
+        matches = find_kind_matches(sentence)
+        if matches:
+            best = max(matches, key=lambda m: m.payload.weight)
+            return best.payload.name, sentence
+    return None
+
+
+def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None) -> tuple[str, str] | None:
+    ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
+    for n, sentence in enumerate(ordered):
+        for m in find_place_matches(sentence):
+            if m.payload.is_state:
+                continue
+            before = sentence[max(0, m.start - 6):m.start].lower()
+            # a city is where the event was when introduced by "в/in" (or a wire dateline), not "из Минска"
+            if re.search(r"(?:^|\s)(?:в|во|in|at)\s$", before) or m.start == 0:
+                return m.payload.name, sentence
+        if n >= 3:
+            break
+    if dateline:
+        return dateline, dateline
+    return None
+
+
+def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | None:
+    """The event an item reports or announces; None when it names no event date."""
+    body_sentences = split_sentences(item.text)
+    headline = [(item.title, True)] if item.title else []
+    all_sentences = [s for s, _ in headline] + body_sentences
+    year_hint = item.published.year if item.published else None
+    dateline = getattr(item, "dateline_place", None)
+
+    chosen = choose_event_date(headline + [(s, False) for s in body_sentences],
+                               lambda s: find_dates(s, year_hint), item.published, _event_words)
+    if chosen is None:
+        return None
+    facts: list[Provenance] = [Provenance("date", f"{chosen.start.isoformat()}/{chosen.end.isoformat()}", chosen.sentence)]
+    lang = language(item.text)
+    is_announcement = chosen.future or bool(
+        item.published is not None and chosen.start > item.published.date())
+    if chosen.future is False and item.published is not None and chosen.end < item.published.date():
+        is_announcement = False
+
+    def fact(field: str, value: str | None, sentence: str) -> str | None:
+        if value:
+            facts.append(Provenance(field, value, sentence))
+        return value
+
+    body = _choose_body(all_sentences, chosen.sentence)
+    body_obj = body[0] if body else None
+    if body:
+        fact("body", body[0].full, body[1])
+    kind = _choose_kind(all_sentences, chosen.sentence)
+    kind_name = fact("kind", kind[0], kind[1]) if kind else None
+
+    venue = None
+    for sentence in [chosen.sentence] + all_sentences[:3]:
+        venue = fact("venue", fields.find_venue(sentence), sentence)
+        if venue:
+            break
+    place = _choose_place(all_sentences, chosen.sentence, dateline)
+    place_name = fact("place", place[0], place[1]) if place else None
+    if place_name is None and venue:
+        place_name = fact("place", _venue_city(venue), venue)
+
+    fmt = None
+    for sentence in [chosen.sentence] + all_sentences:
+        fmt = fact("format", fields.find_format(sentence), sentence)
+        if fmt:
+            break
+
+    chair = Chair()
+    for sentence in all_sentences:
+        found = fields.find_chair(sentence)
+        if found:
+            chair = found
+            fact("chair", " / ".join(v for v in (found.person, found.role, found.state) if v), sentence)
+            break
+
+    participants: dict[str, Person] = {}
+    for sentence in all_sentences:
+        if not may_hold_names(sentence):
+            continue
+        for mention in find_people(sentence):
+            person = mention.person
+            key = name_key(person.name)
+            old = participants.get(key)
+            if old is None or (not old.role and person.role):
+                participants[key] = person
+                fact("participant", person.name + (f" ({person.role})" if person.role else ""), sentence)
+    if chair.person and name_key(chair.person) not in participants:
+        participants[name_key(chair.person)] = Person(chair.person, chair.role)
+
+    decisions: list[str] = []
+    topics: list[str] = []
+    for sentence in body_sentences + [s for s, _ in headline]:
+        if FUTURE.search(sentence) and not chosen.future:
+            continue  # "Подписание документов будет проведено позже" is not a decision taken
+        for d in fields.find_decisions(sentence):
+            if d not in decisions:
+                decisions.append(d)
+                fact("decision", d, sentence)
+        for t in fields.find_topics(sentence):
+            if t not in topics:
+                topics.append(t)
+                fact("topic", t, sentence)
+
+    summary = next((s for s in body_sentences if len(s.split()) >= 8), body_sentences[0] if body_sentences else None)
+    if summary:
+        fact("summary", summary, summary)
+    title = (item.title or summary or item.text[:200]).strip()
+    if len(title) > 300:
+        title = title[:300].rsplit(" ", 1)[0] + "…"
+    fact("title", title, title)
+
+    return EventCandidate(
+        item=item,
+        language=lang,
+        date_start=chosen.start,
+        date_end=chosen.end,
+        title=title,
+        is_announcement=is_announcement,
+        body=body_obj.full if body_obj else None,
+        body_short=body_obj.short if body_obj else None,
+        kind=kind_name,
+        place=place_name,
+        venue=venue,
+        format=fmt,
+        chair=chair,
+        summary=summary,
+        participants=tuple(participants.values()),
+        decisions=tuple(decisions),
+        topics=tuple(topics),
+        facts=tuple(facts),
+    )
+
+
+def published_date(item: Item) -> dt.date | None:
+    return item.published.date() if item.published else None

@@ -1,0 +1,72 @@
+"""Choose when the event happened among the dates an item mentions (not when it was published)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+PAST = re.compile(
+    r"\b(?:состоял\w*|прош(?:л[аои]?|ел|ёл)|проведен\w*|провел[аи]?|провёл|начал(?:ись|ась|ся|ось)|"
+    r"завершил\w*|открыл\w*|стартовал\w*|обсудил\w*|рассмотрел\w*|одобрил\w*|утвердил\w*|подписал\w*|"
+    r"принял[аи]?|собрал\w*|held|took\s+place|was\s+held|were\s+held|met|discussed|opened|began|started|"
+    r"concluded|approved|signed|adopted)\b", re.I)
+FUTURE = re.compile(
+    r"\b(?:пройд[её]т|пройдут|состоится|состоятся|планиру\w+|запланирован\w*|намечен\w*|будет\s+проведен\w*|"
+    r"будут\s+проведены|проведут|проведет|проведёт|соберутся|откроется|начнутся|начнется|начнётся|"
+    r"will\s+be\s+held|will\s+take\s+place|will\s+hold|will\s+meet|is\s+scheduled|are\s+scheduled|to\s+be\s+held)\b", re.I)
+# a date in passing: a biography, a document's own date, a deadline, a plan period
+PASSING = re.compile(
+    r"(?:родил\w*|born|от|of|до|until|by|к|since|с\s+тех|года\s+рождения|дата\s+рождения|№)\s*$", re.I)
+TODAY = re.compile(r"\b(?:сегодня|today|this\s+morning)\b", re.I)
+YESTERDAY = re.compile(r"\b(?:вчера|накануне|yesterday)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: dt.date
+    end: dt.date
+    sentence: str
+    future: bool  # the sentence announces the event
+
+
+def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published: dt.datetime | None,
+                      has_event_words) -> EventDate | None:
+    """sentences: (text, is_headline); mentions_of(text) → DateMention list; has_event_words(text) → bool."""
+    best: tuple[float, int, EventDate] | None = None
+    for pos, (sentence, headline) in enumerate(sentences):
+        for mention in mentions_of(sentence):
+            if mention.precision != "day":
+                continue
+            before = sentence[: mention.start_char]
+            if PASSING.search(before):
+                continue
+            if mention.has_time and sentence.strip() == mention.text.strip():
+                continue  # a publication stamp line
+            score = 0.0
+            if PAST.search(sentence):
+                score += 3
+            if FUTURE.search(sentence):
+                score += 3
+            if has_event_words(sentence):
+                score += 2
+            if headline or pos <= 1:
+                score += 1.5
+            if mention.has_time:
+                score -= 2
+            if score <= 0:
+                continue
+            # earlier sentences win ties: the lead states the event
+            key = (score, -pos)
+            if best is None or key > best[:2]:
+                best = (score, -pos, EventDate(mention.start, mention.end, sentence, bool(FUTURE.search(sentence))))
+    if best is not None:
+        return best[2]
+    if published is not None:
+        for sentence, _ in sentences:
+            if TODAY.search(sentence) and (PAST.search(sentence) or FUTURE.search(sentence)) and has_event_words(sentence):
+                d = published.date()
+                return EventDate(d, d, sentence, bool(FUTURE.search(sentence)))
+            if YESTERDAY.search(sentence) and PAST.search(sentence) and has_event_words(sentence):
+                d = published.date() - dt.timedelta(days=1)
+                return EventDate(d, d, sentence, False)
+    return None

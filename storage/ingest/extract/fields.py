@@ -1,0 +1,178 @@
+"""Per-field extractors over sentences: format, chair, venue, decisions, topics."""
+from __future__ import annotations
+
+import re
+
+from storage.ingest.extract.people import find_people
+from storage.ingest.records import Chair
+from storage.lexicon.bodies import find_body_matches
+from storage.lexicon.phrases import tokens
+from storage.lexicon.places import find_states
+from storage.nlp import morph
+
+_VIDEO = re.compile(r"видеоконференц|видео-конференц|онлайн|в режиме видеосвязи|по видеосвязи|videoconferenc|video conferenc|video link|online|virtual", re.I)
+_HYBRID = re.compile(r"смешанн\w+ формат|гибридн\w+ формат|hybrid", re.I)
+_IN_PERSON = re.compile(r"\bочн\w+ формат|\bin person\b|\bin-person\b", re.I)
+
+
+def find_format(sentence: str) -> str | None:
+    if _HYBRID.search(sentence):
+        return "смешанный"
+    if _VIDEO.search(sentence):
+        return "видеоконференция"
+    if _IN_PERSON.search(sentence):
+        return "очно"
+    return None
+
+
+_CHAIR = re.compile(r"под\s+председательством\s+|chaired\s+by\s+|under\s+the\s+chairmanship\s+of\s+|presided\s+over\s+by\s+", re.I)
+_CHAIR_STOP = re.compile(r"[.;:«(]|,\s*(?:котор|где|в ходе|на котор|in which|where|which)|\s(?:состоял|прошл|прошел|прошёл|проведен|обсудил|рассмотрел|был|held|took)", re.I)
+
+
+def find_chair(sentence: str) -> Chair | None:
+    m = _CHAIR.search(sentence)
+    if not m:
+        return None
+    rest = sentence[m.end():]
+    stop = _CHAIR_STOP.search(rest)
+    phrase = rest[: stop.start()] if stop else rest
+    people = find_people(sentence[: m.end()] + phrase)
+    people = [p for p in people if p.start >= m.end()]
+    if people:
+        person = people[0].person
+        role = person.role
+        state = None
+        if role:
+            states = find_states(role)
+            state = states[0].name if states else None
+        return Chair(person.name, role, state)
+    states = find_states(phrase)
+    if states:
+        return Chair(None, None, states[0].name)
+    return None
+
+
+_VENUE_PREFIX = re.compile(r"\b(?:на\s+базе|в\s+здании|в\s+помещении|at\s+the|на\s+площадке)\s+", re.I)
+_VENUE_STOP = re.compile(r"[,.;:«(]|\s(?:проведен|прошл|состоял|под\s|с\s+участием|в\s+режиме|в\s+формате|государств)", re.I)
+_VENUE_HEADS = frozenset("академия университет институт центр штаб секретариат полигон посольство дом дворец зал министерство "
+                         "резиденция отель гостиница здание комплекс база".split())
+
+
+def find_venue(sentence: str) -> str | None:
+    """Where inside the city: "в Секретариате ОДКБ" → "Секретариат ОДКБ", "на базе Военной академии …"."""
+    for match in find_body_matches(sentence):
+        if match.payload.short in ("Секретариат", "Объединённый штаб") and _is_locative(sentence, match.start, match.first_token):
+            return match.payload.full
+    m = _VENUE_PREFIX.search(sentence)
+    if m and m.group().strip().lower() != "at the":
+        rest = sentence[m.end():]
+        stop = _VENUE_STOP.search(rest)
+        phrase = (rest[: stop.start()] if stop else rest).strip()
+        if 3 <= len(phrase) <= 150 and phrase[:1].isupper():
+            return nominative_phrase(phrase)
+    m = re.search(r"\bв\s+([А-ЯЁ][а-яё]+(?:\s+[А-ЯЁа-яё]+){0,6})", sentence)
+    if m:
+        first = m[1].split()[0]
+        if morph.lemma(first) in _VENUE_HEADS or any(morph.lemma(w) in _VENUE_HEADS for w in m[1].split()[:2]):
+            phrase = _VENUE_STOP.split(m[1])[0].strip()
+            if phrase:
+                return nominative_phrase(phrase)
+    return None
+
+
+def _is_locative(sentence: str, start: int, first_token: str) -> bool:
+    before = sentence[max(0, start - 4):start].lower()
+    return bool(re.search(r"(?:^|\s)(?:в|во|на)\s$", before)) and any(
+        p.tag.case == "loct" for p in morph.parses(first_token.lower())[:2])
+
+
+def nominative_phrase(phrase: str) -> str:
+    """Leading adjectives and head noun into the nominative: "Военной академии Генерального штаба" → "Военная академия Генерального штаба"."""
+    out, shift = phrase, 0
+    for word, s, e in tokens(phrase):
+        parse = next((p for p in morph.parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case), None)
+        if parse is None:
+            break
+        nom = parse.inflect({"nomn", parse.tag.number or "sing"})
+        if nom is None:
+            break
+        new = nom.word[:1].upper() + nom.word[1:] if word[:1].isupper() else nom.word
+        out = out[: s + shift] + new + out[e + shift:]
+        shift += len(new) - (e - s)
+        if parse.tag.POS == "NOUN":
+            break
+    return out
+
+
+_DECISION = re.compile(
+    r"\b(?:одобр(?:ил[аи]?|ен[аоы]?)|утвер(?:дил[аи]?|жд[её]н[аоы]?)|подписал[аи]?|подписан[аоы]?|"
+    r"принял[аи]?|принят[аоы]?|согласован[аоы]?|согласовал[аи]?|approved|signed|adopted)\b", re.I)
+_ENUM_SPLIT = re.compile(r",\s*(?:а\s+также\s+)?(?=(?:о|об|по|в|к|на)\s)|\s+а\s+также\s+(?=(?:о|об|по|в|к|на)\s)|;\s*")
+_LEAD_FILLER = re.compile(r"^(?:также|и|кроме того,?|в частности,?|—|-|–|:)\s+", re.I)
+_DECISION_NOUNS = re.compile(r"заявлен|решени|план|документ|соглашени|протокол|положени|программ|меморандум|декларац|"
+                             r"statement|decision|plan|agreement|declaration|document|programme|program|protocol", re.I)
+_NOT_DECISION = re.compile(r"участие|участии|к сведению|меры|part in|note of", re.I)
+
+
+def find_decisions(sentence: str) -> list[str]:
+    """Documents approved/signed/adopted in the sentence, one string per document."""
+    m = _DECISION.search(sentence)
+    if not m:
+        return []
+    obj = sentence[m.end():].strip().rstrip(".")
+    if len(obj) < 8:  # "Проект решения … был одобрен." — the object precedes the verb
+        obj = sentence[: m.start()].strip()
+        obj = re.sub(r"\s+(?:был[аио]?|были|was|were)$", "", obj)
+    obj = re.sub(r"\s*[—–-]?\s*\bв\s+частности,?\s*", " ", obj)
+    # "… проект решения о …, и утвержден план …": a second predicate starts another document
+    second = _DECISION.search(obj)
+    if second:
+        head_part = re.sub(r"\s+(?:и|а\s+также)\s+(?:был[аио]?\s+)?$", "", obj[: second.start()]).strip(" ,")
+        return find_decisions("одобрен " + head_part) + find_decisions(obj[second.start():])
+    obj = _LEAD_FILLER.sub("", obj).strip()
+    obj = re.sub(r"^(?:также|проекты?|документы?)\s+(?=[а-яё])", lambda x: x.group() if "проект" in x.group() else "", obj)
+    if _NOT_DECISION.match(obj) or not _DECISION_NOUNS.search(obj):
+        return []
+    quotes = list(re.finditer(r"«[^»]{3,}»", obj))
+    if quotes:
+        out, begin = [], 0
+        for q in quotes:
+            text = obj[begin:q.end()].strip(" ,")
+            text = re.sub(r"^(?:и|а также|также)\s+", "", text)
+            out.append(text)
+            begin = q.end()
+        return [_trim(t) for t in out if t]
+    parts = [p.strip(" ,—-") for p in _ENUM_SPLIT.split(obj) if p.strip(" ,—-")]
+    if len(parts) == 1:
+        return [_trim(parts[0])]
+    head_m = re.match(r"^(.*?)(?=\s(?:по|о|об|к|в|на)\s)", parts[0])
+    head = head_m[1] if head_m else ""
+    out = [parts[0]]
+    for p in parts[1:]:
+        out.append(f"{head} {p}".strip() if head and not _DECISION_NOUNS.match(p) else p)
+    return [_trim(t) for t in out]
+
+
+def _trim(text: str, limit: int = 300) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;")
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+_TOPIC = re.compile(
+    r"\b(?:обсудил[аи]?|обсуждал[аи]?|рассмотрел[аи]?|рассмотрены|обменялись\s+мнениями|обмен\s+мнениями|"
+    r"на\s+тему|по\s+теме|посвящ[её]нн\w*|discussed|exchanged\s+views|considered|focused\s+on)\b", re.I)
+
+
+def find_topics(sentence: str) -> list[str]:
+    m = _TOPIC.search(sentence)
+    if not m or _DECISION.search(sentence):
+        return []
+    quote = re.search(r"«([^»]{3,})»", sentence[m.start():])
+    if quote:
+        return [_trim(quote[1], 200)]
+    rest = sentence[m.end():].strip(" :,").rstrip(".")
+    rest = re.split(r";|\.\s|\s(?:и\s+)?(?:отметил|заявил|подчеркнул)", rest)[0]
+    rest = re.sub(r"^(?:по\s+поводу|относительно|о|об|also|the)\s+", "", rest)
+    if len(rest) < 8:
+        return []
+    return [_trim(rest, 200)]

@@ -1,0 +1,247 @@
+"""People in a sentence, normalised to the nominative, with the role written before the name.
+
+Russian: a capitalised word that pymorphy3 tags as a first name (Name), optionally a patronymic,
+then a capitalised surname. The first name fixes gender and case; the surname is put in the
+nominative by its own Surn analysis or, for rare surnames pymorphy does not know ("Засем"), by
+ending rules for that case ("-ем" in the instrumental of a masculine name → "-ь").
+English: "Role Firstname Lastname" after a known role word, or "Firstname Lastname" with a
+capitalised pair where the first word is a common (transliterated) first name.
+Every analysis is cached: names repeat across a corpus.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storage.ingest.records import Person
+from storage.lexicon.phrases import tokens
+from storage.nlp import morph
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+# head nouns of titles ("Генеральный секретарь ОДКБ", "Министр иностранных дел …")
+ROLE_HEADS = frozenset("""
+секретарь генсек министр замминистра председатель заместитель президент премьер-министр глава директор
+начальник посол представитель полпред командующий депутат спикер руководитель советник помощник
+генерал полковник генерал-полковник генерал-лейтенант генерал-майор адмирал сенатор лидер
+спецпредставитель постпред атташе эксперт профессор ректор губернатор мэр премьер
+""".split())
+_ROLE_MODIFIERS = frozenset("генеральный исполнительный первый постоянный чрезвычайный полномочный "
+                            "специальный временный государственный председательствующий".split())
+_DROP_ROLES = ("пресс-секретар", "press secretary", "фотограф", "корреспондент")
+ORGS = ("ОДКБ", "СНГ", "ШОС", "ООН", "ЕАЭС", "ОБСЕ", "НАТО", "БРИКС", "CSTO", "CIS", "SCO", "UN")
+
+EN_ROLE = re.compile(
+    r"((?:(?:CSTO|CIS|SCO|UN|Russian|Kazakh|Belarusian|Armenian|Kyrgyz|Tajik)\s+)?"
+    r"(?:Secretary[- ]General|Deputy Secretary[- ]General|Foreign Minister|Defen[cs]e Minister|Minister(?: of [A-Z][a-z]+(?: [A-Za-z]+){0,3})?|"
+    r"President|Prime Minister|Chairman|Chair|Chief of (?:the )?(?:CSTO )?Joint Staff|Speaker|Ambassador|"
+    r"Executive Secretary|Head of [A-Z][A-Za-z ]{2,40}?|Director|Secretary of the Security Council)"
+    r"(?: of (?:the )?(?:CSTO|CIS|SCO|UN|Russia|Kazakhstan|Belarus|Armenia|Kyrgyzstan|Tajikistan|[A-Z][a-z]+ Federation|Republic of [A-Z][a-z]+))?)"
+    r",?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    person: Person
+    start: int
+    end: int
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+@lru_cache(maxsize=50_000)
+def _first_name(word: str) -> tuple[str, str, str] | None:
+    """(nominative, gender, case) when the word is a first name."""
+    if not _is_cap(word) or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
+        return None
+    for p in morph.parses(word):
+        if "Name" in p.tag and p.tag.case in _CASES and p.score >= 0.02:
+            nom = p.inflect({"nomn", "sing"}) or p
+            return nom.word.capitalize(), p.tag.gender or "masc", p.tag.case
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _patronymic(word: str, case: str) -> str | None:
+    for p in morph.parses(word):
+        if "Patr" in p.tag and p.tag.case == case:
+            nom = p.inflect({"nomn"})
+            return (nom.word if nom else p.word).capitalize()
+    return None
+
+
+_MASC_ENDINGS = {
+    # case → [(ending, replacement)], tried in order; "ов/ев/ин" families first
+    "gent": [("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ого", "ий"), ("ского", "ский"),
+             ("я", "ь"), ("а", "")],
+    "accs": [("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ого", "ий"), ("ского", "ский"),
+             ("я", "ь"), ("а", "")],
+    "datv": [("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"), ("ому", "ий"), ("скому", "ский"), ("ю", "ь"), ("у", "")],
+    "ablt": [("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"), ("ским", "ский"), ("ем", "ь"), ("ом", "")],
+    "loct": [("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ыне", "ын"), ("ском", "ский"), ("е", "")],
+}
+_FEMN_ENDINGS = {
+    "gent": [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")],
+    "accs": [("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("скую", "ская")],
+    "datv": [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")],
+    "ablt": [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")],
+    "loct": [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")],
+}
+_INDECLINABLE = re.compile(r"(?:ко|енко|ых|их|аго|яго|у|ю|и|э|о|дзе|швили|ян|янц)$")
+
+
+@lru_cache(maxsize=50_000)
+def surname_nominative(word: str, gender: str, case: str) -> str:
+    """The nominative of a surname in a known gender and case ("Засем", masc, ablt → "Зась")."""
+    if case == "nomn":
+        return word
+    low = word.lower()
+    if gender == "masc" and _INDECLINABLE.search(low) and not re.search(r"(?:ову|еву|ину|ыну|ому|ю)$", low):
+        return word
+    for p in morph.parses(word):
+        if "Surn" in p.tag and p.tag.case == case and (p.tag.gender in (gender, None) or "Ms-f" in p.tag):
+            nom = p.inflect({"nomn", "sing"} | ({gender} if gender in ("masc", "femn") else set()))
+            if nom is not None:
+                return _restore_case(word, nom.word)
+    table = (_FEMN_ENDINGS if gender == "femn" else _MASC_ENDINGS).get(case, [])
+    for ending, repl in table:
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            return _restore_case(word, low[: len(low) - len(ending)] + repl)
+    return word
+
+
+def _restore_case(original: str, word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if original[:1].isupper() else word
+
+
+def _case_from_surname(word: str) -> str | None:
+    low = word.lower()
+    for case, ending in (("ablt", "ым"), ("ablt", "ом"), ("datv", "ову"), ("datv", "еву"), ("gent", "ова"), ("gent", "ева")):
+        if low.endswith(ending):
+            return case
+    return None
+
+
+def role_before(sentence: str, start: int) -> str | None:
+    """The title written right before a name: "… принял участие Генеральный секретарь ОДКБ [Станислав Зась]"."""
+    left = sentence[:start]
+    # the role lies in the same clause: stop at a full stop, a semicolon or an opening quote
+    left = re.split(r"[.;:«»()]|\s[–—]\s(?=[а-яё])", left)[-1]
+    toks = tokens(left)
+    if not toks:
+        return None
+    head = None
+    for idx in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
+        lem = morph.lemma(toks[idx][0])
+        if lem in ROLE_HEADS:
+            head = idx
+            # keep going left across "Председатель … комитета - Исполнительный секретарь": a second head wins
+            continue
+        if head is not None and lem in _ROLE_MODIFIERS:
+            head = idx
+            continue
+        if head is not None:
+            # "Председатель Исполнительного комитета - Исполнительный секретарь": an earlier head a few words left
+            further = next((k for k in range(idx, max(-1, idx - 4), -1) if morph.lemma(toks[k][0]) in ROLE_HEADS), None)
+            if further is None:
+                break
+            head = further
+    if head is None:
+        return None
+    # also take capitalised modifiers just before the head ("Генеральный")
+    begin = toks[head][1]
+    role = left[begin:].strip(" ,–—-")
+    if not role or len(role) > 160:
+        return None
+    return _role_nominative(role)
+
+
+@lru_cache(maxsize=20_000)
+def _role_nominative(role: str) -> str:
+    """Put the leading "adjectives + head noun" of a title into the nominative, keep the rest."""
+    toks = tokens(role)
+    out = role
+    shift = 0
+    for word, s, e in toks:
+        lem = morph.lemma(word)
+        parse = next((p for p in morph.parses(word.lower())
+                      if {"NOUN", "ADJF", "PRTF"} & {p.tag.POS} and p.tag.case in _CASES), None)
+        if parse is None:
+            break
+        nom = parse.inflect({"nomn"} | ({"sing"} if parse.tag.number == "sing" else {"plur"}))
+        if nom is None:
+            break
+        new = nom.word
+        if word[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        out = out[: s + shift] + new + out[e + shift:]
+        shift += len(new) - (e - s)
+        if lem in ROLE_HEADS:
+            break
+    return out[:1].upper() + out[1:]
+
+
+def organisation_of(role: str | None) -> str | None:
+    if not role:
+        return None
+    for org in ORGS:
+        if re.search(rf"\b{org}\b", role):
+            return {"CSTO": "ОДКБ", "CIS": "СНГ", "SCO": "ШОС", "UN": "ООН"}.get(org, org)
+    if "Организации Договора о коллективной безопасности" in role:
+        return "ОДКБ"
+    return None
+
+
+def find_people(sentence: str) -> list[PersonMention]:
+    """Every person named in one sentence (Russian or English), nominative, with role."""
+    found: list[PersonMention] = []
+    toks = tokens(sentence)
+    i = 0
+    while i < len(toks) - 1:
+        word, s, _ = toks[i]
+        first = _first_name(word)
+        if first is None:
+            i += 1
+            continue
+        nom_first, gender, case = first
+        j = i + 1
+        parts = [nom_first]
+        patr = _patronymic(toks[j][0], case) if j < len(toks) else None
+        if patr and j + 1 < len(toks):
+            parts.append(patr)
+            j += 1
+        surname = toks[j][0] if j < len(toks) else ""
+        # a surname follows directly, capitalised, not an abbreviation, not a second first name
+        gap = sentence[toks[j - 1][2]:toks[j][1]] if j < len(toks) else ""
+        if not surname or not _is_cap(surname) or gap.strip(" *") or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", surname):
+            i += 1
+            continue
+        if case == "nomn" and not morph.is_known(word):
+            # an unknown first name ("Имангали") tells no case: read it from the surname's ending
+            case = _case_from_surname(surname) or case
+        parts.append(surname_nominative(surname, gender, case))
+        end = toks[j][2]
+        role = role_before(sentence, s)
+        if re.search(r"(?:пресс-секретар|контакт|тел\.)\S*\s+(?:\S+\s+){0,3}$", sentence[max(0, s - 60):s], re.I):
+            i = j + 1
+            continue
+        if role and any(d in role.lower() for d in _DROP_ROLES):
+            i = j + 1
+            continue
+        found.append(PersonMention(Person(" ".join(p for p in parts if p), role, organisation_of(role)), s, end))
+        i = j + 1
+    for m in EN_ROLE.finditer(sentence):
+        role = m[1].strip()
+        if any(d in role.lower() for d in _DROP_ROLES):
+            continue
+        found.append(PersonMention(Person(f"{m[2]} {m[3]}", role, organisation_of(role)), m.start(2), m.end(3)))
+    return sorted(found, key=lambda p: p.start)
+
+
+def may_hold_names(sentence: str) -> bool:
+    """Cheap pre-filter: a capitalised word after the first one (names are never all lower-case)."""
+    return bool(re.search(r"\s[A-ZА-ЯЁ][a-zа-яё]", sentence))
