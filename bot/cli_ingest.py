@@ -1,19 +1,85 @@
-"""`csto-bot init | ingest | export` (the ingestion helper completes ingest/export)."""
+"""`csto-bot init | ingest | export`: the store's command line; every error is one line, exit code 1."""
 from __future__ import annotations
 
 import asyncio
+import json
+import sys
+from pathlib import Path
 
-from storage.db import create_engine, migrate
+from sqlalchemy import func, select
+
+from storage.db import open_store
+from storage.export import export_events
+from storage.ingest.pipeline import DocumentReport, Ingestor
+from storage.models import Event
+
+
+def report_line(report: DocumentReport) -> str:
+    if report.status == "failed":
+        return f"{report.location}: ошибка: {report.reason}"
+    if report.status == "skipped":
+        return f"{report.location}: пропущен (уже загружен)"
+    return (f"{report.location}: материалов {report.items}, событий создано {report.created}, "
+            f"объединено {report.merged}")
 
 
 async def _init(settings) -> int:
-    engine = create_engine(settings.database_url)
-    await migrate(engine)
-    await engine.dispose()
+    engine, sessions = await open_store(settings.database_url)
+    try:
+        async with sessions() as session:
+            count = await session.scalar(select(func.count()).select_from(Event))
+        if count:
+            print(f"база готова: событий {count}")
+            return 0
+        seeds = Path(settings.seeds_dir)
+        if not seeds.exists():
+            print(f"база готова: событий 0 (нет папки {seeds})")
+            return 0
+        reports = await Ingestor(sessions).ingest_paths([seeds])
+        async with sessions() as session:
+            count = await session.scalar(select(func.count()).select_from(Event))
+        failed = sum(r.status == "failed" for r in reports)
+        print(f"база готова: загружено документов {len(reports) - failed}, ошибок {failed}, событий {count}")
+        return 0
+    finally:
+        await engine.dispose()
+
+
+async def _ingest(settings, paths: list[str]) -> int:
+    engine, sessions = await open_store(settings.database_url)
+    try:
+        reports = await Ingestor(sessions).ingest_paths(paths)
+    finally:
+        await engine.dispose()
+    for report in reports:
+        print(report_line(report))
+    if not reports:
+        print("нет файлов .txt/.md/.html по указанным путям")
+        return 1
+    return 1 if any(r.status == "failed" for r in reports) else 0
+
+
+async def _export(settings) -> int:
+    engine, sessions = await open_store(settings.database_url)
+    try:
+        async with sessions() as session:
+            events = await export_events(session)
+    finally:
+        await engine.dispose()
+    print(json.dumps(events, ensure_ascii=False, indent=2))
     return 0
 
 
 def main(args, settings) -> int:
-    if args.command == "init":
-        return asyncio.run(_init(settings))
-    raise SystemExit(f"csto-bot {args.command}: not implemented yet")
+    try:
+        if args.command == "init":
+            return asyncio.run(_init(settings))
+        if args.command == "ingest":
+            return asyncio.run(_ingest(settings, args.paths))
+        if args.command == "export":
+            return asyncio.run(_export(settings))
+    except Exception as error:  # a broken DB path or URL: one line, not a traceback
+        first = (str(error).strip().splitlines() or [""])[0]
+        print(f"csto-bot {args.command}: ошибка: {type(error).__name__}: {first}"[:400], file=sys.stderr)
+        return 1
+    raise SystemExit(f"csto-bot {args.command}: unknown command")

@@ -141,6 +141,9 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         if found:
             chair = found
             fact("chair", " / ".join(v for v in (found.person, found.role, found.state) if v), sentence)
+            fact("chair_person", found.person, sentence)
+            fact("chair_role", found.role, sentence)
+            fact("chair_state", found.state, sentence)
             break
 
     participants: dict[str, Person] = {}

@@ -1,0 +1,113 @@
+"""Is a new candidate the same event as a stored one? Pure scoring over plain values.
+
+Sameness comes from dates (overlapping; ±1 day when an announcement is involved), the body (two
+different known bodies are never the same event), the place, the kind, and content similarity
+(rapidfuzz over lemmatised content words plus language-independent keys: body short form,
+canonical place, name keys of people), so an English item meets its Russian twin.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from storage.ingest.records import EventCandidate
+from storage.lexicon.kinds import kind_by_name
+from storage.lexicon.translit import name_key
+from storage.nlp import morph
+
+SAME_EVENT_SCORE = 60.0
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё-]{3,}")
+_STOP = frozenset("который также этот свой было были быть года году organization organisation their with from that "
+                  "this were have been will state член государство организация договор коллективный безопасность одкб csto".split())
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """What merging needs to know of a stored event."""
+
+    id: int
+    date_start: dt.date
+    date_end: dt.date
+    is_announcement: bool
+    body_short: str | None
+    kind: str | None
+    place: str | None
+    keys: frozenset[str]
+
+
+def content_keys(texts: Iterable[str | None], body_short: str | None, kind: str | None, place: str | None,
+                 people: Iterable[str]) -> frozenset[str]:
+    keys: set[str] = set()
+    for text in texts:
+        if not text:
+            continue
+        for word in _WORD.findall(text):
+            lem = morph.lemma(word)
+            if lem not in _STOP:
+                keys.add(lem)
+    for tag, value in (("body", body_short), ("kind", kind), ("place", place)):
+        if value:
+            keys.add(f"{tag}:{value}")
+    keys.update("person:" + name_key(p).replace(" ", "_") for p in people)
+    return frozenset(keys)
+
+
+def candidate_keys(c: EventCandidate) -> frozenset[str]:
+    return content_keys((c.title, c.summary, *c.decisions, *c.topics), c.body_short, c.kind, c.place,
+                        (p.name for p in c.participants))
+
+
+def _dates_meet(view: EventView, c: EventCandidate) -> bool:
+    slack = dt.timedelta(days=1 if (view.is_announcement or c.is_announcement) else 0)
+    return c.date_start <= view.date_end + slack and view.date_start <= c.date_end + slack
+
+
+def _kinds_clash(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b:
+        return False
+    ka, kb = kind_by_name(a), kind_by_name(b)
+    # a "meeting" can be reported as a "session" or "visit"; two specific kinds cannot be one event
+    return bool(ka and kb and ka.weight >= 3 and kb.weight >= 3)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b)))
+
+
+def sameness(view: EventView, c: EventCandidate, keys: frozenset[str] | None = None) -> float:
+    """0–100: how sure we are that the candidate reports the stored event; 0 = certainly not."""
+    if not _dates_meet(view, c):
+        return 0.0
+    if view.body_short and c.body_short and view.body_short != c.body_short:
+        return 0.0
+    if view.place and c.place and view.place != c.place:
+        return 0.0
+    if _kinds_clash(view.kind, c.kind):
+        return 0.0
+    sim = similarity(view.keys, keys if keys is not None else candidate_keys(c))
+    if view.body_short and view.body_short == c.body_short:
+        return 70.0 + 0.3 * sim
+    return sim
+
+
+def find_same_event(views: Sequence[EventView], c: EventCandidate) -> EventView | None:
+    keys = candidate_keys(c)
+    scored = [(sameness(v, c, keys), -v.id, v) for v in views]
+    scored = [s for s in scored if s[0] >= SAME_EVENT_SCORE]
+    return max(scored, key=lambda s: s[:2])[2] if scored else None
+
+
+def is_duplicate_text(a: str, b: str) -> bool:
+    """Two decision/topic strings saying the same thing (fuzzy, case-insensitive)."""
+    return fuzz.token_set_ratio(a.casefold(), b.casefold()) >= 88
+
+
+def better_text(a: str, b: str) -> str:
+    """Order-independent choice between two duplicates: the longer one, then alphabetical."""
+    return max(a, b, key=lambda t: (len(t), t))

@@ -1,0 +1,130 @@
+"""read → clean → split → extract → merge → store, one transaction per document.
+
+A document whose content hash is already stored with status ok is skipped. A failed document keeps
+a `failed` row with its one-line reason; the same bytes are tried again on the next run (the reason
+may have been fixed, e.g. an extractor improved), replacing the old failed row.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.ingest.errors import IngestError, NoDateFound
+from storage.ingest.extract.candidate import extract_candidate
+from storage.ingest.extract.fallback_text import text_stages
+from storage.ingest.records import EventCandidate, RawDocument
+from storage.ingest.store import EventChange, store_candidate
+from storage.models import Document, DocumentStatus, Event
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[AsyncSession, Event, EventChange], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    location: str
+    status: str  # "ok" | "failed" | "skipped" (known content hash)
+    items: int = 0
+    created: int = 0
+    merged: int = 0
+    reason: str | None = None
+    event_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The pure stages' result for one document."""
+
+    encoding: str
+    items: int
+    candidates: tuple[EventCandidate, ...]
+
+
+def analyse(raw: RawDocument) -> Analysis:
+    """CPU-only stages; raises IngestError with a one-line reason."""
+    _, _, read_document, split_items, find_dates = text_stages()
+    page = read_document(raw)
+    items = split_items(page)
+    candidates = tuple(c for c in (extract_candidate(item, find_dates) for item in items) if c is not None)
+    if not candidates:
+        raise NoDateFound(f"no event date found in {len(items)} item(s)")
+    return Analysis(page.encoding, len(items), candidates)
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if isinstance(error, IngestError):
+        return text or type(error).__name__
+    return f"internal error: {type(error).__name__}: {text}"[:300]
+
+
+class Ingestor:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], listeners: Sequence[Listener] = ()) -> None:
+        self._sessions = sessions
+        self._listeners = tuple(listeners)
+
+    async def ingest(self, raw: RawDocument) -> DocumentReport:
+        digest = hashlib.sha256(raw.data).hexdigest()
+        async with self._sessions() as session:
+            known = await session.scalar(select(Document).where(Document.content_hash == digest))
+            if known is not None and known.status is DocumentStatus.ok:
+                return DocumentReport(raw.location, "skipped", items=known.items_found, reason="already ingested")
+        try:
+            analysis = await asyncio.to_thread(analyse, raw)
+        except Exception as error:  # every failure becomes a report line, never a traceback
+            if not isinstance(error, IngestError):
+                log.exception("extraction failed for %s", raw.location)
+            return await self._failed(raw, digest, _one_line(error))
+        try:
+            return await self._store(raw, digest, analysis)
+        except Exception as error:
+            log.exception("storing failed for %s", raw.location)
+            return await self._failed(raw, digest, _one_line(error))
+
+    async def _store(self, raw: RawDocument, digest: str, analysis: Analysis) -> DocumentReport:
+        created = merged = 0
+        ids: list[int] = []
+        async with self._sessions() as session, session.begin():
+            await session.execute(delete(Document).where(Document.content_hash == digest))
+            document = Document(location=raw.location, outlet=raw.outlet, content_hash=digest, size=len(raw.data),
+                                status=DocumentStatus.ok, encoding=analysis.encoding, items_found=analysis.items)
+            session.add(document)
+            for candidate in analysis.candidates:
+                event, change = await store_candidate(session, document, candidate)
+                if change is EventChange.created and event.id in ids:
+                    change = EventChange.merged
+                if event.id not in ids:
+                    ids.append(event.id)
+                created += change is EventChange.created
+                merged += change is not EventChange.created
+                for listener in self._listeners:
+                    await listener(session, event, change)
+        return DocumentReport(raw.location, "ok", analysis.items, created, merged, None, tuple(ids))
+
+    async def _failed(self, raw: RawDocument, digest: str | None, reason: str) -> DocumentReport:
+        async with self._sessions() as session, session.begin():
+            if digest is not None:
+                await session.execute(delete(Document).where(Document.content_hash == digest))
+            session.add(Document(location=raw.location, outlet=raw.outlet, content_hash=digest, status=DocumentStatus.failed,
+                                 reason=reason, size=len(raw.data) if raw.data else None))
+        return DocumentReport(raw.location, "failed", reason=reason)
+
+    async def ingest_paths(self, paths: Iterable[str | Path]) -> list[DocumentReport]:
+        iter_paths, load_path, *_ = text_stages()
+        reports = []
+        for path in iter_paths(paths):
+            try:
+                raw = load_path(Path(path))
+            except Exception as error:
+                reports.append(await self._failed(RawDocument(str(path), b""), None, _one_line(error)))
+                continue
+            reports.append(await self.ingest(raw))
+        return reports

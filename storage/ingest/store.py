@@ -1,0 +1,152 @@
+"""Write candidates into the store: create an event or merge into the same one, inside the caller's
+transaction. Scalar fields are re-resolved from all sources' facts after every merge, so the result
+does not depend on the order documents arrive in (a report beats an announcement, Russian beats
+English, then the value more sources agree on, then a fixed tie-break)."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections import Counter
+
+from sqlalchemy import and_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from storage.ingest.merge import EventView, better_text, content_keys, find_same_event, is_duplicate_text
+from storage.ingest.extract.people import organisation_of
+from storage.ingest.records import EventCandidate
+from storage.lexicon.bodies import body_by_short
+from storage.lexicon.translit import name_key
+from storage.models import Decision, Document, Event, EventFormat, EventSource, Fact, Participant, Topic
+
+
+class EventChange(str, enum.Enum):
+    created = "created"
+    reported = "reported"  # an announced event got its report
+    merged = "merged"  # another source for a known event (no new notification)
+
+
+_EVENT_LOAD = (
+    selectinload(Event.participants), selectinload(Event.decisions), selectinload(Event.topics),
+    selectinload(Event.sources), selectinload(Event.facts).selectinload(Fact.source),
+)
+
+
+def view_of(event: Event) -> EventView:
+    keys = content_keys((event.title, event.summary, *(d.text for d in event.decisions), *(t.text for t in event.topics)),
+                        event.body_short, event.kind, event.place, (p.name for p in event.participants))
+    return EventView(event.id, event.date_start, event.date_end, event.is_announcement, event.body_short,
+                     event.kind, event.place, keys)
+
+
+async def nearby_events(session: AsyncSession, c: EventCandidate) -> list[Event]:
+    lo, hi = c.date_start - dt.timedelta(days=1), c.date_end + dt.timedelta(days=1)
+    rows = await session.scalars(
+        select(Event).where(and_(Event.date_start <= hi, Event.date_end >= lo)).options(*_EVENT_LOAD).order_by(Event.id))
+    return list(rows)
+
+
+async def store_candidate(session: AsyncSession, document: Document, c: EventCandidate) -> tuple[Event, EventChange]:
+    candidates = await nearby_events(session, c)
+    same = find_same_event([view_of(e) for e in candidates], c)
+    if same is None:
+        event = Event(date_start=c.date_start, date_end=c.date_end, title=c.title, is_announcement=c.is_announcement,
+                      participants=[], decisions=[], topics=[], sources=[], facts=[])
+        session.add(event)
+        change = EventChange.created
+        was_announcement = c.is_announcement
+    else:
+        event = next(e for e in candidates if e.id == same.id)
+        was_announcement = event.is_announcement
+        change = EventChange.merged
+    source = EventSource(document=document, item_index=c.item.index, title=c.item.title, published=c.item.published,
+                         language=c.language, is_announcement=c.is_announcement, text=c.item.text, facts=[])
+    event.sources.append(source)
+    for f in c.facts:
+        fact = Fact(field=f.field[:30], value=f.value, sentence=f.sentence, source=source)
+        event.facts.append(fact)
+    _add_people(event, c)
+    _add_texts(event.decisions, Decision, c.decisions)
+    _add_texts(event.topics, Topic, c.topics)
+    resolve_fields(event)
+    if change is EventChange.merged and was_announcement and not event.is_announcement:
+        change = EventChange.reported
+    await session.flush()
+    return event, change
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("а" <= ch.lower() <= "я" for ch in text)
+
+
+def _add_people(event: Event, c: EventCandidate) -> None:
+    by_key = {name_key(p.name): p for p in event.participants}
+    for person in c.participants:
+        key = name_key(person.name)
+        old = by_key.get(key)
+        if old is None:
+            row = Participant(name=person.name, role=person.role, organisation=person.organisation)
+            event.participants.append(row)
+            by_key[key] = row
+            continue
+        # order-independent: Cyrillic spelling, then the fuller role, wins
+        if (_is_cyrillic(person.name), person.name) > (_is_cyrillic(old.name), old.name) and _is_cyrillic(person.name):
+            old.name = person.name
+        if person.role and (not old.role or _role_rank(person.role) > _role_rank(old.role)):
+            old.role = person.role
+        old.organisation = old.organisation or person.organisation
+
+
+def _role_rank(role: str) -> tuple:
+    # "Генеральный секретарь ОДКБ" beats "Генеральный секретарь Организации": naming the organisation matters most
+    return (_is_cyrillic(role), organisation_of(role) is not None, len(role), role)
+
+
+def _add_texts(rows: list, model, texts) -> None:
+    for text in texts:
+        dup = next((r for r in rows if is_duplicate_text(r.text, text)), None)
+        if dup is None:
+            rows.append(model(text=text))
+        else:
+            dup.text = better_text(dup.text, text)
+
+
+def _priority(source: EventSource) -> tuple[bool, bool]:
+    return (not source.is_announcement, source.language == "ru")
+
+
+def _best(facts: list[Fact], field: str) -> Fact | None:
+    options = [f for f in facts if f.field == field]
+    if not options:
+        return None
+    counts = Counter(f.value for f in options)
+    return max(options, key=lambda f: (_priority(f.source), counts[f.value], f.value))
+
+
+def resolve_fields(event: Event) -> None:
+    """Every scalar from the best source that states it (order-independent)."""
+    facts = list(event.facts)
+    event.is_announcement = all(s.is_announcement for s in event.sources)
+    date = _best(facts, "date")
+    if date is not None:
+        start, _, end = date.value.partition("/")
+        event.date_start, event.date_end = dt.date.fromisoformat(start), dt.date.fromisoformat(end or start)
+    for field in ("title", "kind", "place", "venue", "summary"):
+        best = _best(facts, field)
+        setattr(event, field, best.value if best else None)
+    body = _best(facts, "body")
+    found = body_by_short(body.value) if body else None
+    event.body, event.body_short = (found.full, found.short) if found else (None, None)
+    fmt = _best(facts, "format")
+    event.format = EventFormat(fmt.value) if fmt else None
+    # chair fields come together from one source, so a person is never paired with another's role
+    chair = _best(facts, "chair")
+    if chair is None:
+        event.chair_person = event.chair_role = event.chair_state = None
+    else:
+        same_source = [f for f in facts if f.source is chair.source]
+        for field in ("chair_person", "chair_role", "chair_state"):
+            value = next((f.value for f in same_source if f.field == field), None)
+            setattr(event, field, value)
+    if event.title is None:
+        event.title = event.summary or ""
