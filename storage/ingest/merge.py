@@ -66,8 +66,14 @@ def _dates_meet(view: EventView, c: EventCandidate) -> bool:
     return c.date_start <= view.date_end + slack and view.date_start <= c.date_end + slack
 
 
+# one gathering of a council is called a session, a summit or a meeting by different outlets
+_MEETINGS = frozenset({"заседание", "сессия", "саммит", "совещание", "встреча", "переговоры"})
+
+
 def _kinds_clash(a: str | None, b: str | None) -> bool:
     if not a or not b or a == b:
+        return False
+    if a in _MEETINGS and b in _MEETINGS:
         return False
     ka, kb = kind_by_name(a), kind_by_name(b)
     # a "meeting" can be reported as a "session" or "visit"; two specific kinds cannot be one event

@@ -96,6 +96,9 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
     year_hint = item.published.year if item.published else None
     dateline = getattr(item, "dateline_place", None)
 
+    # only CSTO events: the item must name the organisation or one of its bodies somewhere
+    if not any(find_body_matches(s) for s in all_sentences):
+        return None
     chosen = choose_event_date(headline + [(s, False) for s in body_sentences],
                                lambda s: find_dates(s, year_hint), item.published, _event_words)
     if chosen is None:
@@ -134,6 +137,10 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         fmt = fact("format", fields.find_format(sentence), sentence)
         if fmt:
             break
+
+    if fmt is None and place is not None:
+        # a meeting in a named city with no word of video links was held in person
+        fmt = fact("format", "очно", place[1])
 
     chair = Chair()
     for sentence in all_sentences:

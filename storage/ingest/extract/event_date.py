@@ -16,7 +16,15 @@ FUTURE = re.compile(
     r"will\s+be\s+held|will\s+take\s+place|will\s+hold|will\s+meet|is\s+scheduled|are\s+scheduled|to\s+be\s+held)\b", re.I)
 # a date in passing: a biography, a document's own date, a deadline, a plan period
 PASSING = re.compile(
-    r"(?:родил\w*|born|от|of|до|until|by|к|since|с\s+тех|года\s+рождения|дата\s+рождения|№)\s*$", re.I)
+    r"(?:родил\w*|born|от|of|до|until|by|к|since|с|from|с\s+тех|года\s+рождения|дата\s+рождения|№|обязанност\w*)\s*$", re.I)
+# "МОСКВА, 20 ноя - РИА Новости." / "YEREVAN, November 23 (Sputnik) -": the date of the wire, not of the event
+DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,},\s")
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
+    "субботу": 5, "суббота": 5, "воскресенье": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY = re.compile(r"\b(?:в|во|on)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
 TODAY = re.compile(r"\b(?:сегодня|today|this\s+morning)\b", re.I)
 YESTERDAY = re.compile(r"\b(?:вчера|накануне|yesterday)\b", re.I)
 
@@ -42,11 +50,15 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
                 continue
             if mention.has_time and sentence.strip() == mention.text.strip():
                 continue  # a publication stamp line
+            if DATELINE.match(sentence) and mention.start_char < 40:
+                continue
             score = 0.0
             if PAST.search(sentence):
                 score += 3
             if FUTURE.search(sentence):
                 score += 3
+            if score == 0 and not (headline and has_event_words(sentence)):
+                continue  # a date with no event predicate ("назначен … 1 января") is not an event
             if has_event_words(sentence):
                 score += 2
             if headline or pos <= 1:
@@ -63,6 +75,15 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
         return best[2]
     if published is not None:
         for sentence, _ in sentences:
+            weekday = WEEKDAY.search(sentence)
+            if weekday and has_event_words(sentence) and (PAST.search(sentence) or FUTURE.search(sentence)):
+                # "прошла в среду" in a wire item: the weekday nearest the publication date, in the right direction
+                target = WEEKDAYS[weekday[1].lower()]
+                future = bool(FUTURE.search(sentence)) and not PAST.search(sentence)
+                d = published.date()
+                delta = (target - d.weekday()) % 7 if future else -((d.weekday() - target) % 7)
+                d = d + dt.timedelta(days=delta)
+                return EventDate(d, d, sentence, future)
             if TODAY.search(sentence) and (PAST.search(sentence) or FUTURE.search(sentence)) and has_event_words(sentence):
                 d = published.date()
                 return EventDate(d, d, sentence, bool(FUTURE.search(sentence)))

@@ -198,7 +198,7 @@ def find_dates(text: str, year_hint: int | None = None) -> list[DateMention]:
 
 
 def parse_stamp(line: str) -> dt.datetime | None:
-    line = line.strip().rstrip(".")
+    line = re.sub(r"\s*\(обновлено:[^)]*\)", "", line.strip().rstrip("."))
     dates = find_dates(line)
     if len(dates) == 1 and dates[0].start_char == 0 and len(line) - dates[0].end_char <= 8:
         m = re.search(r"(\d{1,2}):(\d{2})", line)
@@ -209,7 +209,20 @@ def parse_stamp(line: str) -> dt.datetime | None:
 
 def split_items(page: Page) -> list[Item]:
     """Items start at stamp lines or at a headline repeated with a glued date."""
-    paras = [p.strip() for p in page.text.split("\n\n") if p.strip()]
+    paras = []
+    for para in page.text.split("\n\n"):
+        lines, chunk = para.split("\n"), []
+        for line in lines:
+            if parse_stamp(line) is not None:
+                if chunk:
+                    paras.append("\n".join(chunk))
+                paras.append(line)
+                chunk = []
+            else:
+                chunk.append(line)
+        if chunk:
+            paras.append("\n".join(chunk))
+    paras = [p.strip() for p in paras if p.strip()]
     items: list[tuple[str | None, dt.datetime | None, list[str]]] = []
     title, published, body = page.title, None, []
     i = 0
@@ -217,7 +230,7 @@ def split_items(page: Page) -> list[Item]:
         p = paras[i]
         stamp = parse_stamp(p)
         nxt = paras[i + 1] if i + 1 < len(paras) else ""
-        glued = re.match(r"^(.*\S)\s+(\d{1,2}\.\d{1,2}\.\d{4})$", nxt)
+        glued = re.match(r"^(.*?\S)\s*(\d{1,2}\.\d{1,2}\.\d{4})$", nxt)
         if stamp is not None:
             if body:
                 items.append((title, published, body))

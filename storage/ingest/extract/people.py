@@ -42,6 +42,10 @@ EN_ROLE = re.compile(
 )
 
 
+_NOT_NAMES = frozenset("Republic Federation Council Ministers Minister Security Collective Treaty Organization Kyrgyz "
+                       "Russian Foreign Affairs Defence Defense State Secretary General Assembly Joint Staff The CSTO".split())
+
+
 @dataclass(frozen=True, slots=True)
 class PersonMention:
     person: Person
@@ -81,7 +85,7 @@ _MASC_ENDINGS = {
     "accs": [("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"), ("ого", "ий"), ("ского", "ский"),
              ("я", "ь"), ("а", "")],
     "datv": [("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"), ("ому", "ий"), ("скому", "ский"), ("ю", "ь"), ("у", "")],
-    "ablt": [("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"), ("ским", "ский"), ("ем", "ь"), ("ом", "")],
+    "ablt": [("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"), ("ским", "ский"), ("чем", "ч"), ("шем", "ш"), ("жем", "ж"), ("щем", "щ"), ("цем", "ц"), ("ем", "ь"), ("ом", "")],
     "loct": [("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ыне", "ын"), ("ском", "ский"), ("е", "")],
 }
 _FEMN_ENDINGS = {
@@ -211,6 +215,9 @@ def find_people(sentence: str) -> list[PersonMention]:
         j = i + 1
         parts = [nom_first]
         patr = _patronymic(toks[j][0], case) if j < len(toks) else None
+        if patr is None and j + 1 < len(toks) and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:вич|вна|ична|ьич)", toks[j][0]) \
+                and _is_cap(toks[j + 1][0]):
+            patr = toks[j][0]  # a patronymic pymorphy does not know ("Нургалиевич"), a surname follows
         if patr and j + 1 < len(toks):
             parts.append(patr)
             j += 1
@@ -236,7 +243,7 @@ def find_people(sentence: str) -> list[PersonMention]:
         i = j + 1
     for m in EN_ROLE.finditer(sentence):
         role = m[1].strip()
-        if any(d in role.lower() for d in _DROP_ROLES):
+        if any(d in role.lower() for d in _DROP_ROLES) or {m[2], m[3]} & _NOT_NAMES:
             continue
         found.append(PersonMention(Person(f"{m[2]} {m[3]}", role, organisation_of(role)), m.start(2), m.end(3)))
     return sorted(found, key=lambda p: p.start)
