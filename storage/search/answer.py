@@ -1,0 +1,227 @@
+"""Free-text questions → one honest sentence built only from record fields, with the sentences it came from.
+
+`QA.answer` is pure and in memory; "no answer" is a normal result (confident=False), never an exception.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.lexicon.places import find_places
+from storage.search import normalize as nz
+from storage.search.date_query import DateRange, DaySpan, find_date_spans
+from storage.search.index import SearchIndex, Slot
+from storage.search.intents import Intent, detect_intent
+from storage.search.records import EventRecord
+from storage.search.render_dates import format_date_range
+
+__all__ = ["Answer", "Citation", "EventHit", "Intent", "QA"]
+
+# share of the question's content (idf-weighted) the best event must contain to be an answer
+_MIN_COVERAGE = 0.7
+# below this, not even a suggestion: the question is about something else
+_MIN_SUGGEST = 0.45
+_MARGIN = 0.12
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    event_id: int
+    score: float  # 0..100
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    field: str
+    value: str
+    sentence: str
+    source_location: str
+    source_title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    language: str
+    intent: Intent
+    confident: bool
+    text: str
+    hits: tuple[EventHit, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    doc: int
+    score: float
+    coverage: float
+
+
+class QA:
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.by_id = {r.id: r for r in index.records}
+
+    @classmethod
+    def from_records(cls, records: Iterable[EventRecord]) -> QA:
+        return cls(SearchIndex(records))
+
+    @classmethod
+    async def load(cls, sessions: async_sessionmaker[AsyncSession]) -> QA:
+        from storage.repositories import load_records
+
+        return cls.from_records(await load_records(sessions))
+
+    async def refresh(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        from storage.repositories import load_records
+
+        fresh = SearchIndex(await load_records(sessions))
+        self.index = fresh
+        self.by_id = {r.id: r for r in fresh.records}
+
+    def stats(self) -> tuple[int, dt.date | None, dt.date | None]:
+        records = self.index.records
+        if not records:
+            return 0, None, None
+        return len(records), min(r.date_start for r in records), max(r.date_end for r in records)
+
+    def record(self, event_id: int) -> EventRecord | None:
+        return self.by_id.get(event_id)
+
+    # --- ranking ----------------------------------------------------------------------------
+
+    def _rank(self, question: str, slots: list[Slot]) -> tuple[list[_Ranked], float]:
+        """Records matched by the question's content words, best first, and the content weight total."""
+        ix = self.index
+        content = [(i, s) for i, s in enumerate(slots) if not s.generic and not s.frame]
+        total = sum(ix.slot_weight(s) for _, s in content)
+        scores, masks = ix.score(slots)
+        ranked: list[_Ranked] = []
+        for doc, score in scores.items():
+            covered = sum(ix.slot_weight(s) for i, s in content if masks[doc] >> i & 1)
+            coverage = covered / total if total else 0.0
+            ranked.append(_Ranked(doc, score, coverage))
+        ranked.sort(key=lambda r: (-r.coverage, -r.score, ix.records[r.doc].id))
+        # rerank near-ties of the top by string similarity of the names (cheap: a handful of records)
+        head = ranked[:20]
+        if len(head) > 1:
+            best = head[0]
+            close = [r for r in head if r.coverage >= best.coverage - 1e-9 and r.score >= best.score * 0.9]
+            if len(close) > 1:
+                close.sort(key=lambda r: (-(r.score + 0.02 * ix.rerank_score(r.doc, question)), ix.records[r.doc].id))
+                ranked = close + [r for r in ranked if r not in close]
+        return ranked, total
+
+    def search(self, text: str, limit: int = 10) -> list[EventHit]:
+        slots = self.index.slots(text)
+        ranked, _ = self._rank(text, slots)
+        ranked = [r for r in ranked if r.coverage >= _MIN_SUGGEST]
+        return [self._hit(r, ranked[0].score) for r in ranked[:limit]] if ranked else []
+
+    def _hit(self, r: _Ranked, top: float) -> EventHit:
+        score = 100.0 * r.coverage * (0.7 + 0.3 * (r.score / top if top else 0.0))
+        return EventHit(self.index.records[r.doc].id, round(min(100.0, score), 1))
+
+    # --- answering ---------------------------------------------------------------------------
+
+    def answer(self, question: str, language: str | None = None) -> Answer:
+        lang = language or nz.detect_language(question)
+        intent = detect_intent(question)
+        ix = self.index
+        slots = ix.slots(question)
+        spans = find_date_spans(question)
+        cities = [p for p, _, _ in find_places(question) if not p.is_state]
+        content = [s for s in slots if not s.generic and not s.frame]
+
+        def allowed(doc: int) -> bool:
+            r = ix.records[doc]
+            if spans and not any(sp.overlaps(r.date_start, r.date_end) for sp in spans):
+                return False
+            if cities and not any(nz.fold(c.name) in ix.places[doc] for c in cities):
+                return False
+            return True
+
+        # drop words that only named the date or the place: they were used as filters
+        date_words = {w for sp in spans for w in _span_words(question)}
+        place_words = {w for c in cities for w in nz.words(question) if _is_place_word(w, c.name)}
+        content = [s for s in content if s.word not in date_words and s.word not in place_words]
+        slots = [s for s in slots if s.word not in date_words and s.word not in place_words]
+
+        if not content:
+            if not (spans or cities):
+                return self._refuse(question, lang, intent, ())
+            docs = _by_date(ix, [d for d in range(len(ix.records)) if allowed(d)] if not spans
+                            else _docs_in_spans(ix, spans, allowed))
+            if len(docs) == 1:
+                return self._confident(question, lang, intent, docs[0], slots, 100.0)
+            return self._refuse(question, lang, intent, tuple(EventHit(ix.records[d].id, 50.0) for d in docs[:3]))
+
+        rank_slots = slots
+        if intent is Intent.participation:
+            # "Did X attend Y?": find Y by its own words; X is checked against Y's participants
+            people = [s for s in content if s.terms and all(t in ix.people_terms for t, _ in s.terms)]
+            if people and len(people) < len(content):
+                rank_slots = [Slot(s.word, s.terms, s.generic, True) if s in people else s for s in slots]
+        ranked, _ = self._rank(question, rank_slots)
+        passing = [r for r in ranked if allowed(r.doc)]
+        if not passing or passing[0].coverage < _MIN_COVERAGE:
+            suggest = [r for r in (passing or ranked) if r.coverage >= _MIN_SUGGEST][:3]
+            top = suggest[0].score if suggest else 0.0
+            return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in suggest))
+        best = passing[0]
+        rivals = [r for r in passing[1:4] if r.coverage >= best.coverage - 1e-9]
+        if rivals and rivals[0].score > best.score * (1 - _MARGIN):
+            top = best.score
+            return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in [best, *rivals][:3]))
+        hits = [self._hit(best, best.score)] + [self._hit(r, best.score) for r in passing[1:3]
+                                                  if r.coverage >= _MIN_SUGGEST]
+        return self._confident(question, lang, intent, best.doc, slots, hits[0].score, tuple(hits))
+
+    def _refuse(self, question: str, lang: str, intent: Intent, hits: tuple[EventHit, ...]) -> Answer:
+        return Answer(question, lang, intent, False, "", hits, ())
+
+    def _confident(self, question: str, lang: str, intent: Intent, doc: int, slots: list[Slot], score: float,
+                   hits: tuple[EventHit, ...] | None = None) -> Answer:
+        from storage.search.compose import compose
+
+        record = self.index.records[doc]
+        text, citations = compose(record, intent, slots, lang)
+        return Answer(question, lang, intent, True, text, hits or (EventHit(record.id, score),), citations)
+
+
+def _by_date(ix: SearchIndex, docs: list[int]) -> list[int]:
+    return sorted(docs, key=lambda d: (ix.records[d].date_start, ix.records[d].id))
+
+
+def _docs_in_spans(ix: SearchIndex, spans: list[DateRange | DaySpan], allowed) -> list[int]:
+    out: set[int] = set()
+    for sp in spans:
+        if isinstance(sp, DateRange):
+            out.update(d for d in ix.overlapping(sp.start, sp.end) if allowed(d))
+        else:
+            out.update(d for d in range(len(ix.records)) if allowed(d))
+    return list(out)
+
+
+def _span_words(question: str) -> set[str]:
+    """Words of a question that belong to date expressions (month names, day numbers, years)."""
+    from storage.lexicon.months import month_number
+
+    out = set()
+    for w in nz.words(question):
+        if w.isdigit() and (len(w) == 4 or len(w) <= 2):
+            out.add(w)
+        elif month_number(w) is not None and nz.term(w) in {
+            "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+            "ноябрь", "декабрь"} | {"january", "february", "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december"}:
+            out.add(w)
+    return out
+
+
+def _is_place_word(word: str, place_name: str) -> bool:
+    lemma = nz.term(word)
+    return lemma in {nz.term(w) for w in nz.words(place_name)} or bool(find_places(word))

@@ -1,0 +1,255 @@
+"""The one-sentence answer for an intent, built only from record fields, with its citations.
+
+When the field asked about is empty the sentence says the records do not say: never a guess.
+"""
+from __future__ import annotations
+
+from storage.lexicon.translit import name_key
+from storage.search import normalize as nz
+from storage.search.index import Slot
+from storage.search.intents import Intent
+from storage.search.records import EventRecord, PersonRecord
+from storage.search.render_dates import format_date_range
+
+_MAX_LISTED = 10
+
+_RU = {
+    "chair": "председатель — {value}",
+    "chair_state": "под председательством: {value}",
+    "no_chair": "в записях не указано, кто председательствовал",
+    "participants": "участники: {value}",
+    "no_participants": "в записях нет списка участников",
+    "yes": "да, {value} принимал(а) участие",
+    "no": "в записях нет сведений, что {value} участвовал(а)",
+    "place": "место — {value}",
+    "no_place": "в записях не указано место проведения",
+    "date": "{value}",
+    "format": "формат — {value}",
+    "no_format": "в записях не указан формат",
+    "decisions": "решения: {value}",
+    "no_decisions": "в записях нет принятых решений",
+    "topics": "обсуждали: {value}",
+    "no_topics": "в записях нет тем обсуждения",
+    "also": "в том числе: {value}",
+    "more": "и ещё {n}",
+}
+_EN = {
+    "chair": "chaired by {value}",
+    "chair_state": "chaired by {value}",
+    "no_chair": "the records do not say who chaired",
+    "participants": "participants: {value}",
+    "no_participants": "the records list no participants",
+    "yes": "yes, {value} took part",
+    "no": "the records do not show that {value} took part",
+    "place": "place: {value}",
+    "no_place": "the records do not give the place",
+    "date": "{value}",
+    "format": "format: {value}",
+    "no_format": "the records do not give the format",
+    "decisions": "decisions: {value}",
+    "no_decisions": "the records list no decisions",
+    "topics": "discussed: {value}",
+    "no_topics": "the records list no topics",
+    "also": "including: {value}",
+    "more": "and {n} more",
+}
+
+
+def _terms(text: str) -> set[str]:
+    return set(nz.index_terms(text))
+
+
+def _slot_hits(text: str, slots: list[Slot]) -> list[Slot]:
+    terms = _terms(text)
+    keys = {name_key(w) for w in nz.words(text)}
+    return [s for s in slots if any(t in terms or name_key(t) in keys for t, _ in s.terms)]
+
+
+def _identity_terms(r: EventRecord) -> set[str]:
+    out = _terms(" ".join(x for x in (r.title, r.body, r.body_short, r.kind, r.place, r.venue) if x))
+    if r.body_short:
+        from storage.lexicon.bodies import find_bodies
+
+        for body, _, _ in find_bodies(r.body_short)[:1]:
+            out |= _terms(f"{body.full} {body.english} {body.short}")
+    return out
+
+
+def _residual(r: EventRecord, slots: list[Slot]) -> list[Slot]:
+    """Content words of the question beyond the ones naming the event: what to pick items by."""
+    ident = _identity_terms(r)
+    return [s for s in slots if not s.generic and not s.frame and s.terms and not any(t in ident for t, _ in s.terms)]
+
+
+def _person(p: PersonRecord) -> str:
+    extra = ", ".join(x for x in (p.role, p.organisation) if x and (not p.role or x == p.role or x not in p.role))
+    return f"{p.name} ({extra})" if extra else p.name
+
+
+def _listing(values: list[str], words: dict[str, str]) -> str:
+    shown = values[:_MAX_LISTED]
+    text = "; ".join(shown)
+    if len(values) > len(shown):
+        text += "; " + words["more"].format(n=len(values) - len(shown))
+    return text
+
+
+def _pick(items: list[str], residual: list[Slot]) -> list[str]:
+    """Items matching the most residual words; all items when the question names none of them."""
+    if not residual:
+        return items
+    scored = [(len(_slot_hits(item, residual)), item) for item in items]
+    best = max((n for n, _ in scored), default=0)
+    return [item for n, item in scored if n == best] if best else items
+
+
+def _citation(r: EventRecord, field: str, value: str):
+    from storage.search.answer import Citation
+
+    folded = nz.fold(value)
+    for f in r.facts:
+        if f.field == field and (nz.fold(f.value) in folded or folded in nz.fold(f.value)):
+            return Citation(field, value, f.sentence, f.source_location, f.source_title)
+    for f in r.facts:
+        if folded and folded[:40] in nz.fold(f.sentence):
+            return Citation(field, value, f.sentence, f.source_location, f.source_title)
+    probe = folded[:40]
+    for s in r.sources:
+        for sentence in _sentences(s.text):
+            if probe and probe in nz.fold(sentence):
+                return Citation(field, value, sentence, s.location, s.title)
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", text) if p.strip()]
+
+
+def event_label(r: EventRecord) -> str:
+    """A short name for an event: its title, or kind + body when the title is a whole sentence."""
+    if len(r.title) <= 90:
+        return r.title
+    if r.kind and r.body:
+        return f"{r.kind.capitalize()} — {r.body}"
+    if r.kind:
+        return r.kind.capitalize() + (f" ({r.place})" if r.place else "")
+    return r.title[:88].rstrip() + "…"
+
+
+def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -> tuple[str, tuple]:
+    words = _EN if language == "en" else _RU
+    date = format_date_range(r.date_start, r.date_end, language)
+    head = f"{event_label(r)} ({date})"
+    cites: list = []
+
+    def cite(field: str, value: str | None) -> None:
+        if value:
+            c = _citation(r, field, value)
+            if c is not None and c not in cites:
+                cites.append(c)
+
+    residual = _residual(r, slots)
+    if intent is Intent.chair:
+        if r.chair_person:
+            value = r.chair_person + (f" ({r.chair_role})" if r.chair_role else "")
+            if r.chair_state and r.chair_state not in (r.chair_role or ""):
+                value += f", {r.chair_state}"
+            part = words["chair"].format(value=value)
+            cite("chair", r.chair_person)
+        elif r.chair_state:
+            part = words["chair_state"].format(value=r.chair_state)
+            cite("chair", r.chair_state)
+        else:
+            part = words["no_chair"]
+    elif intent in (Intent.participants, Intent.participation):
+        people = list(r.participants)
+        if r.chair_person and all(name_key(p.name) != name_key(r.chair_person) for p in people):
+            people.insert(0, PersonRecord(r.chair_person, r.chair_role))
+        if intent is Intent.participation:
+            part = _participation(r, people, residual, slots, words, cite)
+        elif not people:
+            part = words["no_participants"]
+        else:
+            chosen = _pick([_person(p) for p in people], residual)
+            part = words["participants"].format(value=_listing(chosen, words))
+            for p in people:
+                if _person(p) in chosen[:3]:
+                    cite("participant", p.name)
+    elif intent is Intent.place:
+        value = ", ".join(x for x in (r.place, r.venue) if x)
+        part = words["place"].format(value=value) if value else words["no_place"]
+        cite("place", r.place)
+        cite("venue", r.venue)
+    elif intent is Intent.date:
+        part = words["date"].format(value=date)
+        cite("date", date)
+        if not cites and r.facts:
+            dated = [f for f in r.facts if f.field == "date"]
+            if dated:
+                from storage.search.answer import Citation
+
+                f = dated[0]
+                cites.append(Citation("date", date, f.sentence, f.source_location, f.source_title))
+    elif intent is Intent.format:
+        part = words["format"].format(value=r.format) if r.format else words["no_format"]
+        cite("format", r.format)
+    elif intent is Intent.decisions:
+        items = [" ".join(x for x in (d.action, d.text) if x) for d in r.decisions]
+        if items:
+            chosen = _pick(items, residual)
+            part = words["decisions"].format(value=_listing(chosen, words))
+            for d in r.decisions:
+                if any(d.text in c for c in chosen[:3]):
+                    cite("decision", d.text)
+        else:
+            part = words["no_decisions"]
+    elif intent is Intent.topics:
+        if r.topics:
+            chosen = _pick(list(r.topics), residual)
+            part = words["topics"].format(value=_listing(chosen, words))
+            for t in chosen[:3]:
+                cite("topic", t)
+        else:
+            part = words["no_topics"]
+    else:
+        return _summary(r, residual, words, date, cite), tuple(cites)
+    return f"{head}: {part.rstrip('.')}.", tuple(cites)
+
+
+def _participation(r, people, residual, slots, words, cite) -> str:
+    targets = residual or [s for s in slots if not s.generic and not s.frame and s.terms]
+    wanted = " ".join(s.word for s in targets) or "—"
+    best, best_n = None, 0
+    for p in people:
+        n = len(_slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x), targets))
+        if n > best_n:
+            best, best_n = p, n
+    if best is not None and best_n * 2 >= len(targets):
+        cite("participant", best.name)
+        return words["yes"].format(value=_person(best))
+    return words["no"].format(value=wanted)
+
+
+def _summary(r: EventRecord, residual: list[Slot], words: dict[str, str], date: str, cite) -> str:
+    parts = [f"{date} — {event_label(r)}"]
+    if r.body and not _terms(r.body) <= _terms(r.title) and (
+            not r.body_short or nz.fold(r.body_short) not in nz.fold(r.title)):
+        parts.append(r.body)
+    if r.place:
+        parts.append(words["place"].format(value=", ".join(x for x in (r.place, r.venue) if x)))
+    if r.format:
+        parts.append(words["format"].format(value=r.format))
+    if r.chair_person or r.chair_state:
+        parts.append(words["chair"].format(value=r.chair_person or r.chair_state))
+    cite("date", date)
+    cite("body", r.body)
+    if residual:
+        items = [d.text for d in r.decisions] + list(r.topics)
+        matched = [i for i in items if _slot_hits(i, residual)]
+        if matched:
+            parts.append(words["also"].format(value="; ".join(matched[:3])))
+            for m in matched[:3]:
+                cite("decision" if any(d.text == m for d in r.decisions) else "topic", m)
+    return ", ".join(parts).rstrip(".") + "."

@@ -1,0 +1,183 @@
+"""Dates typed by users: the `/event` argument, and date spans inside free-text questions.
+
+`parse_date_query("май 2020")` → DateRange(2020-05-01, 2020-05-31); bad input raises DateQueryError
+whose message is one Russian line listing the formats that work.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storage.lexicon.months import month_number
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"range ends ({self.end}) before it starts ({self.start})")
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        return start <= self.end and end >= self.start
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpan:
+    """A day and month without a year ("26 мая"): matches that day in any year."""
+
+    month: int
+    day: int
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        for year in range(start.year, end.year + 1):
+            try:
+                day = dt.date(year, self.month, self.day)
+            except ValueError:
+                continue
+            if start <= day <= end:
+                return True
+        return False
+
+
+FORMATS_HINT = (
+    "Не понял дату. Форматы: 2020-05-26, 26.05.2020, 26/05/2020, 26 мая 2020, май 2020, 2020-05, "
+    "2020 или диапазон 2020-05-01..2020-05-31."
+)
+
+
+class DateQueryError(ValueError):
+    """An argument that is not a date; str(e) is a one-line Russian hint with the formats that work."""
+
+    def __init__(self, message: str = FORMATS_HINT) -> None:
+        super().__init__(message)
+
+
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+_SEP = r"[.\-/]"
+_NUMERIC_DMY = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_MONTH_YEAR_NUM = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{4}})")
+_YEAR = re.compile(r"(\d{4})(?:\s*(?:г\.?|года?|году|year))?")
+_WORDY = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-zА-Яа-яЁё]+)\.?,?(?:\s+(\d{4}))?(?:\s*(?:г\.?|года?|году))?")
+_ENGLISH_MDY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        raise DateQueryError()
+    return year
+
+
+def _day(year: int, month: int, day: int) -> DateRange:
+    try:
+        d = dt.date(year, month, day)
+    except ValueError as exc:
+        raise DateQueryError() from exc
+    return DateRange(d, d)
+
+
+def _month(year: int, month: int) -> DateRange:
+    if not 1 <= month <= 12:
+        raise DateQueryError()
+    last = calendar.monthrange(year, month)[1]
+    return DateRange(dt.date(year, month, 1), dt.date(year, month, last))
+
+
+def _single(arg: str) -> DateRange:
+    text = " ".join(arg.strip().replace("ё", "е").split()).rstrip(".").strip()
+    if m := _ISO.fullmatch(text):
+        return _day(_year(m[1]), int(m[2]), int(m[3]))
+    if m := _NUMERIC_DMY.fullmatch(text):
+        return _day(_year(m[3]), int(m[2]), int(m[1]))
+    if m := _ISO_MONTH.fullmatch(text):
+        return _month(_year(m[1]), int(m[2]))
+    if m := _MONTH_YEAR_NUM.fullmatch(text):
+        return _month(_year(m[2]), int(m[1]))
+    if m := _YEAR.fullmatch(text):
+        year = _year(m[1])
+        return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if m := _ENGLISH_MDY.fullmatch(text):
+        month = month_number(m[1])
+        if month is None:
+            raise DateQueryError()
+        return _day(_year(m[3]), month, int(m[2]))
+    if m := _WORDY.fullmatch(text):
+        month = month_number(m[2])
+        if month is None or m[3] is None:
+            raise DateQueryError()
+        year = _year(m[3])
+        return _day(year, month, int(m[1])) if m[1] else _month(year, month)
+    raise DateQueryError()
+
+
+def parse_date_query(arg: str) -> DateRange:
+    """The dates an `/event` argument names: a day, a month, a year, or `A..B` (each end any format)."""
+    if not arg or not arg.strip():
+        raise DateQueryError("Укажите дату, например: /event 26.05.2020 или /event май 2020.")
+    text = arg.strip()
+    for sep in ("..", "—", " – ", " - "):
+        if sep in text:
+            left, _, right = text.partition(sep)
+            a, b = _single(left), _single(right)
+            if b.end < a.start:
+                raise DateQueryError("Конец диапазона раньше начала. " + FORMATS_HINT)
+            return DateRange(a.start, b.end)
+    return _single(text)
+
+
+# --- date spans inside a question ---------------------------------------------------------
+
+_MONTH_WORD = r"[A-Za-zА-Яа-яЁё]{3,9}"
+_IN_TEXT = re.compile(
+    rf"(?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)"
+    rf"|(?P<dmy>\b\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}}\b)"
+    rf"|(?P<range>\b(?:с\s+)?(?P<d1>\d{{1,2}})\s*(?:по|-|–|—)\s*(?P<d2>\d{{1,2}})\s+(?P<m0>{_MONTH_WORD})(?:\s+(?P<y0>\d{{4}}))?)"
+    rf"|(?P<en>\b(?P<m1>[A-Za-z]{{3,9}})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
+    rf"|(?P<wordy>\b(?:(?P<d4>\d{{1,2}})\s+)?(?P<m2>{_MONTH_WORD})\.?(?:\s+(?P<y2>\d{{4}}))?)"
+    rf"|(?P<year>\b(?P<y3>\d{{4}})\b)",
+)
+
+
+def find_date_spans(text: str) -> list[DateRange | DaySpan]:
+    """Every date, month, year or day-without-year mentioned in a question, in order."""
+    found: list[DateRange | DaySpan] = []
+    for m in _IN_TEXT.finditer(text):
+        try:
+            if m["iso"] or m["dmy"]:
+                found.append(_single(m[0]))
+            elif m["range"]:
+                month = month_number(m["m0"])
+                if month is None:
+                    continue
+                if m["y0"]:
+                    year = _year(m["y0"])
+                    found.append(DateRange(_day(year, month, int(m["d1"])).start, _day(year, month, int(m["d2"])).end))
+                else:
+                    found.append(DaySpan(month, int(m["d1"])))
+            elif m["en"]:
+                month = month_number(m["m1"])
+                if month is not None:
+                    found.append(_day(_year(m["y1"]), month, int(m["d3"])))
+            elif m["wordy"]:
+                month = month_number(m["m2"])
+                if month is None:
+                    continue
+                if m["y2"]:
+                    year = _year(m["y2"])
+                    found.append(_day(year, month, int(m["d4"])) if m["d4"] else _month(year, month))
+                elif m["d4"] and 1 <= int(m["d4"]) <= 31:
+                    found.append(DaySpan(month, int(m["d4"])))
+            elif m["year"]:
+                year = int(m["y3"])
+                if _MIN_YEAR <= year <= _MAX_YEAR:
+                    found.append(DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        except DateQueryError:
+            continue
+    return found

@@ -1,0 +1,244 @@
+"""In-memory inverted index over event records: BM25-like scores precomputed per posting.
+
+Per question only vocabulary look-ups (exact, transliteration key, or rapidfuzz over the vocabulary
+for typos) and additions over the postings of the question's terms happen, so latency grows with
+the postings touched, not with the number of records.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from storage.lexicon.bodies import find_bodies
+from storage.lexicon.places import canonical_place, find_places
+from storage.lexicon.translit import name_key
+from storage.nlp import morph
+from storage.search import normalize as nz
+from storage.search.records import EventRecord
+
+# How much a word found in each field says about the event being the one asked for.
+FIELD_BOOST = {
+    "title": 2.0, "body": 2.5, "kind": 1.5, "place": 1.5, "venue": 1.2, "chair": 2.0, "people": 1.8,
+    "decisions": 1.4, "topics": 1.3, "summary": 1.0, "sources": 0.5,
+}
+_K1, _B = 1.2, 0.5
+_FUZZY_CUTOFF = 82.0
+# a Latin word transliterated to a Russian term ("smid" → "смид") is as good as typed in Russian
+_TRANSLIT_FACTOR = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One content word of a question and the index terms it resolved to (term, factor 0..1)."""
+
+    word: str
+    terms: tuple[tuple[str, float], ...]
+    generic: bool  # names the organisation or events in general
+    frame: bool  # says what is asked (chair, decided, …), not which event
+
+    @property
+    def known(self) -> bool:
+        return bool(self.terms)
+
+
+def _record_fields(r: EventRecord) -> dict[str, str]:
+    body_names = []
+    if r.body:
+        body_names.append(r.body)
+    if r.body_short:
+        body_names.append(r.body_short)
+        for body, _, _ in find_bodies(r.body_short)[:1]:
+            body_names.extend((body.full, body.english))
+    return {
+        "title": r.title,
+        "body": " ".join(body_names),
+        "kind": r.kind or "",
+        "place": " ".join(x for x in (r.place, r.chair_state) if x),
+        "venue": r.venue or "",
+        "chair": " ".join(x for x in (r.chair_person, r.chair_role) if x),
+        "people": " ".join(" ".join(x for x in (p.name, p.role, p.organisation) if x) for p in r.participants),
+        "decisions": " ".join(d.text for d in r.decisions),
+        "topics": " ".join(r.topics),
+        "summary": r.summary or "",
+        "sources": " ".join(s.text for s in r.sources),
+    }
+
+
+class SearchIndex:
+    def __init__(self, records: Iterable[EventRecord]) -> None:
+        self.records: list[EventRecord] = list(records)
+        n = len(self.records)
+        weighted: list[dict[str, float]] = []
+        lengths: list[float] = []
+        df: dict[str, int] = defaultdict(int)
+        for r in self.records:
+            tf: dict[str, float] = defaultdict(float)
+            for field, text in _record_fields(r).items():
+                if not text:
+                    continue
+                boost = FIELD_BOOST[field]
+                for t in set(nz.index_terms(text)):
+                    # presence per field, not raw counts: long source texts must not drown the title
+                    tf[t] += boost
+            weighted.append(tf)
+            lengths.append(sum(tf.values()) or 1.0)
+            for t in tf:
+                df[t] += 1
+        avg = (sum(lengths) / n) if n else 1.0
+        self.idf: dict[str, float] = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, tf in enumerate(weighted):
+            norm = _K1 * (1 - _B + _B * lengths[i] / avg)
+            for t, w in tf.items():
+                postings[t].append((i, self.idf[t] * w * (_K1 + 1) / (w + norm)))
+        self.postings: dict[str, tuple[tuple[int, float], ...]] = {t: tuple(p) for t, p in postings.items()}
+        self.vocabulary: list[str] = sorted(self.postings)
+        self._big_postings: dict[str, dict[int, float]] = {}
+        self.max_idf = max(self.idf.values(), default=1.0)
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for t in self.vocabulary:
+            if not nz.is_latin(t):
+                by_key[name_key(t)].append(t)
+        self.translit: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_key.items()}
+        self.translit_keys: list[str] = sorted(self.translit)
+        # dates, for filters: records sorted by start, plus the longest duration to bound the scan
+        self.by_start = sorted(range(n), key=lambda i: (self.records[i].date_start, self.records[i].id))
+        self.starts = [self.records[i].date_start for i in self.by_start]
+        self.max_days = max(((r.date_end - r.date_start).days for r in self.records), default=0)
+        self.places = [_place_keys(r) for r in self.records]
+        people: set[str] = set()
+        for r in self.records:
+            for p in r.participants:
+                people.update(nz.index_terms(" ".join(x for x in (p.name, p.role, p.organisation) if x)))
+            people.update(nz.index_terms(" ".join(x for x in (r.chair_person, r.chair_role) if x)))
+        # words that name people: a participation question may name someone who was NOT there
+        self.people_terms: frozenset[str] = frozenset(people)
+        self.rerank_text = [nz.fold(" ".join(x for x in (r.title, r.body, r.body_short, r.kind, r.place) if x))
+                            for r in self.records]
+
+    # --- question analysis ---------------------------------------------------------------
+
+    def resolve(self, word: str) -> tuple[tuple[str, float], ...]:
+        """Index terms for one folded question word, with how sure the match is (1 exact … 0.8 fuzzy)."""
+        if nz.is_latin(word):
+            if word in nz.ENGLISH_CONCEPTS:
+                return tuple((t, 1.0) for t in nz.ENGLISH_CONCEPTS[word] if t in self.postings)
+            if word in self.postings:
+                return ((word, 1.0),)
+            key = name_key(word)
+            if key in self.translit:
+                return tuple((t, _TRANSLIT_FACTOR) for t in self.translit[key])
+            if len(key) >= 4:
+                found = process.extract(key, self.translit_keys, scorer=fuzz.ratio, limit=2, score_cutoff=85)
+                return tuple((t, 0.8 * s / 100) for k, s, _ in found for t in self.translit[k])
+            return ()
+        if word.isdigit():
+            return ((word, 1.0),) if word in self.postings else ()
+        lemma = nz.term(word)
+        if lemma in self.postings:
+            return ((lemma, 1.0),)
+        if word in self.postings:
+            return ((word, 1.0),)
+        if word in nz.ABBREVIATIONS:
+            return tuple((t, 0.9) for t in nz.ABBREVIATIONS[word] if t in self.postings)
+        # a typo is a word the dictionary does not know; a real word missing from the records
+        # ("спутник", "Марс") must stay unknown, not become a look-alike ("март")
+        if len(word) >= 4 and not morph.is_known(word):
+            found = process.extract(word, self.vocabulary, scorer=fuzz.ratio, limit=2, score_cutoff=_FUZZY_CUTOFF)
+            return tuple((t, 0.85 * s / 100) for t, s, _ in found if abs(len(t) - len(word)) <= 3)
+        return ()
+
+    def slots(self, question: str) -> list[Slot]:
+        out: list[Slot] = []
+        seen: set[str] = set()
+        ws = nz.words(question)
+        extra: list[str] = []
+        # a body named in full or in English also means its short form, and vice versa
+        for body, _, _ in find_bodies(question):
+            extra.extend(nz.words(body.short))
+        for w in ws + extra:
+            if w in nz.STOP_RU or w in nz.STOP_EN or w in seen:
+                continue
+            seen.add(w)
+            lemma = nz.term(w)
+            if lemma in nz.STOP_RU:
+                continue
+            terms = self.resolve(w)
+            lemmas = {lemma, *(t for t, _ in terms)}
+            generic = bool(lemmas & nz.GENERIC)
+            frame = bool(lemmas & nz.FRAME) or (nz.is_latin(w) and w in nz.ENGLISH_CONCEPTS
+                                                and set(nz.ENGLISH_CONCEPTS[w]) & nz.FRAME != set())
+            out.append(Slot(w, terms, generic, frame))
+        return out
+
+    # --- scoring --------------------------------------------------------------------------
+
+    def score(self, slots: Sequence[Slot]) -> tuple[dict[int, float], dict[int, int]]:
+        """Scores and a bitmask of matched slots per record, for the records any content slot matched."""
+        scores: dict[int, float] = defaultdict(float)
+        masks: dict[int, int] = defaultdict(int)
+        n = len(self.records) or 1
+        content = [i for i, s in enumerate(slots) if not s.generic and not s.frame]
+        order = sorted(range(len(slots)), key=lambda i: slots[i].generic or slots[i].frame)
+        for i in order:
+            slot = slots[i]
+            bit = 1 << i
+            weak = slot.generic or slot.frame
+            for t, factor in slot.terms:
+                post = self.postings.get(t, ())
+                # a weak word with huge postings only adds to records already found by content words
+                if weak and content and len(post) > n // 5:
+                    by_doc = self._big(t)
+                    for doc in list(scores):
+                        s = by_doc.get(doc)
+                        if s is not None:
+                            scores[doc] += s * factor * 0.5
+                            masks[doc] |= bit
+                    continue
+                mult = factor * (0.5 if weak else 1.0)
+                for doc, s in post:
+                    scores[doc] += s * mult
+                    masks[doc] |= bit
+        return scores, masks
+
+    def _big(self, t: str) -> dict[int, float]:
+        cached = self._big_postings.get(t)
+        if cached is None:
+            cached = self._big_postings[t] = dict(self.postings[t])
+        return cached
+
+    def slot_weight(self, slot: Slot) -> float:
+        """How much a content slot matters for coverage: rare terms more; unknown words the most."""
+        if not slot.terms:
+            return self.max_idf
+        return max(self.idf.get(t, self.max_idf) for t, _ in slot.terms)
+
+    def overlapping(self, start: dt.date, end: dt.date) -> list[int]:
+        lo = bisect.bisect_left(self.starts, start - dt.timedelta(days=self.max_days))
+        hi = bisect.bisect_right(self.starts, end)
+        return [self.by_start[k] for k in range(lo, hi) if self.records[self.by_start[k]].date_end >= start]
+
+    def rerank_score(self, doc: int, question: str) -> float:
+        return fuzz.token_set_ratio(nz.fold(question), self.rerank_text[doc])
+
+
+def _place_keys(r: EventRecord) -> frozenset[str]:
+    keys = set()
+    for value in (r.place, r.venue):
+        if not value:
+            continue
+        keys.add(nz.fold(value))
+        for place, _, _ in find_places(value):
+            keys.add(nz.fold(place.name))
+            if place.state:
+                keys.add(nz.fold(place.state))
+    canon = canonical_place(r.place) if r.place else None
+    if canon:
+        keys.add(nz.fold(canon))
+    return frozenset(keys)

@@ -1,0 +1,61 @@
+"""What a question asks: chair, participants, whether X took part, place, date, format, decisions, topics."""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from storage.search import normalize as nz
+
+
+class Intent(str, Enum):
+    chair = "chair"
+    participants = "participants"
+    participation = "participation"
+    place = "place"
+    date = "date"
+    format = "format"
+    decisions = "decisions"
+    topics = "topics"
+    summary = "summary"
+
+
+_CHAIR = {"председательствовать", "председательство", "председательствующий", "председатель", "chair",
+          "chaired", "chairs", "chairing", "chairman", "chairmanship", "presided", "chairperson"}
+_PARTICIPATE = {"участвовать", "участие", "присутствовать", "участник", "attend", "attended", "participate",
+                "participated", "participants", "part"}
+_DECIDE = {"решить", "решение", "одобрить", "утвердить", "подписать", "заявление", "документ", "approved",
+           "approve", "adopted", "signed", "decided", "decision", "decisions", "statement", "statements"}
+_TOPIC = {"обсуждать", "обсудить", "обсуждаться", "говорить", "рассматривать", "рассмотреть",
+          "рассматриваться", "тема", "повестка", "discuss", "discussed", "agenda", "topics"}
+_FORMAT = {"формат", "очно", "онлайн", "очный", "заочный", "видеоконференция", "дистанционно", "format",
+           "online", "videoconference", "virtual", "virtually", "remotely"}
+
+_WHO = re.compile(r"\b(кто|who|whom)\b")
+_WHERE = re.compile(r"\b(где|where)\b|в\s+как(ом|ой)\s+(город|стран|мест)|\bкуда\b|what city|which city")
+_WHEN = re.compile(r"\b(когда|when)\b|\bв\s+какой\s+день|\bкакого\s+числа|what date|which date|\bдат[аы]\b")
+_CHAIR_WHOSE = re.compile(r"под\s+чьим")
+_YES_NO = re.compile(r"^(did|was|were|does|is)\b|\bли\b")
+_TOOK_PART = re.compile(r"принима\w*\s+(ли\s+)?участи|принял\w*\s+(ли\s+)?участи|\btook\s+part\b|\btake\s+part\b")
+_ACCEPT = re.compile(r"\bприня(л|ли|ла|ло|т|ты|та|то)\b|\badopt")
+
+
+def detect_intent(question: str) -> Intent:
+    text = " ".join(nz.words(question))
+    lemmas = {nz.term(w) for w in text.split()} | set(text.split())
+    who = bool(_WHO.search(text))
+    participates = bool(lemmas & _PARTICIPATE) or bool(_TOOK_PART.search(text))
+    if _CHAIR_WHOSE.search(text) or lemmas & _CHAIR and (who or not participates):
+        return Intent.chair
+    if participates:
+        return Intent.participants if who or "участники" in text or "participants" in text else Intent.participation
+    if _WHERE.search(text):
+        return Intent.place
+    if _WHEN.search(text):
+        return Intent.date
+    if lemmas & _FORMAT:
+        return Intent.format
+    if lemmas & _DECIDE or _ACCEPT.search(text):
+        return Intent.decisions
+    if lemmas & _TOPIC:
+        return Intent.topics
+    return Intent.summary

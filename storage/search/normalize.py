@@ -1,0 +1,147 @@
+"""Text → search terms, the same way for records (at index build) and for questions.
+
+A term is a lower-cased lemma with ё→е ("министров" → "министр"); English words of the domain map to
+the Russian lemmas of the same concept ("chaired" → "председательствовать"), so an English question
+meets Russian records. Latin spellings of Russian words ("smid", "zas") are resolved by the index
+through transliteration keys, since only the index knows which Russian words exist.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storage.nlp import morph
+
+_WORD = re.compile(r"[a-zа-я0-9]+")
+_CYR = re.compile(r"[а-я]")
+_LAT = re.compile(r"[a-z]")
+
+# Function words and question frames: they never say WHICH event is meant.
+STOP_RU = frozenset(
+    """
+    а в во и или но на над под по при про о об обо от до для из изо у к ко с со за же ли бы не ни
+    то это этот эта эти тот та те та такой как какой какая какое какие каков который которая
+    кто что где когда куда откуда почему зачем сколько чей чья чье чьи ли разве неужели
+    я ты он она оно мы вы они его ее их него нее ним ней них мой свой наш ваш весь вся все всё
+    быть был была было были есть будет бывать также тоже еще уже ещё там тут здесь вот
+    год года году г гг день число который-либо либо нибудь
+    насчет насчёт относительно между через после перед около среди
+    расскажи расскажите скажи скажите подскажи подскажите известно знать хотеть узнать
+    """.split()
+)
+STOP_EN = frozenset(
+    """
+    the a an of in on at to for by with about from and or but is are was were be been did does do
+    who whom whose what when where which why how that this these those it its there their they
+    please tell me us any some into during than then as
+    """.split()
+)
+
+# Words naming the organisation itself or events in general: every record has them, so they rank
+# but never make a match on their own.
+GENERIC = frozenset(
+    """
+    одкб csto odkb организация договор коллективный безопасность государство член страна
+    участница участник состояться пройти проходить провести проводить событие мероприятие
+    очередной рамка
+    """.split()
+)
+
+# Question frames: words that say WHAT is asked, not which event (they score, never count as coverage).
+FRAME = frozenset(
+    """
+    председательствовать председательство председатель председательствующий участвовать участие
+    принять принимать присутствовать одобрить утвердить решить решение подписать обсуждать обсудить
+    обсуждаться говорить рассматривать рассмотреть рассматриваться тема повестка формат очно онлайн
+    очный заочный город место дата итог результат прошлый состав
+    """.split()
+)
+
+# English words of the domain → Russian lemmas of the same concept.
+ENGLISH_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "chair": ("председательствовать",), "chaired": ("председательствовать",),
+    "chairs": ("председательствовать",), "chairing": ("председательствовать",),
+    "chairman": ("председатель",), "chairmanship": ("председательство",), "presided": ("председательствовать",),
+    "foreign": ("иностранный",), "minister": ("министр",), "ministers": ("министр",),
+    "ministry": ("министерство",), "affairs": ("дело",), "defence": ("оборона",), "defense": ("оборона",),
+    "council": ("совет",), "meeting": ("заседание",), "meetings": ("заседание",), "session": ("сессия",),
+    "consultations": ("консультация",), "consultation": ("консультация",), "course": ("курс",),
+    "courses": ("курс",), "training": ("обучение",), "exercise": ("учение",), "exercises": ("учение",),
+    "drills": ("учение",), "summit": ("саммит",), "secretary": ("секретарь",), "general": ("генеральный",),
+    "secretariat": ("секретариат",), "academy": ("академия",), "military": ("военный",),
+    "staff": ("штаб",), "arms": ("вооружение",), "control": ("контроль",), "disarmament": ("разоружение",),
+    "nonproliferation": ("нераспространение",), "proliferation": ("распространение",),
+    "statement": ("заявление",), "statements": ("заявление",), "declaration": ("декларация",),
+    "plan": ("план",), "approved": ("одобрить", "утвердить"), "approve": ("одобрить", "утвердить"),
+    "adopted": ("принять",), "signed": ("подписать",), "decided": ("решить",), "decision": ("решение",),
+    "decisions": ("решение",), "discussed": ("обсудить",), "discuss": ("обсудить",), "took": ("принять",),
+    "part": ("участие",), "attended": ("участвовать",), "attend": ("участвовать",),
+    "participated": ("участвовать",), "participants": ("участник",), "videoconference": ("видеоконференция",),
+    "video": ("видеоконференция",), "online": ("видеоконференция",), "format": ("формат",),
+    "pandemic": ("пандемия",), "coronavirus": ("коронавирус",), "security": ("безопасность",),
+    "collective": ("коллективный",), "organization": ("организация",), "organisation": ("организация",),
+    "treaty": ("договор",), "parliamentary": ("парламентский",), "assembly": ("ассамблея",),
+    "terrorism": ("терроризм",), "drug": ("наркотик",), "drugs": ("наркотик",), "migration": ("миграция",),
+    "peacekeeping": ("миротворческий",), "forces": ("сила",), "rapid": ("оперативный",),
+    "reaction": ("реагирование",), "crisis": ("кризисный",), "center": ("центр",), "centre": ("центр",),
+    "victory": ("победа",), "anniversary": ("годовщина",), "cooperation": ("сотрудничество",),
+    "held": ("пройти",), "happened": ("пройти",), "took place": ("пройти",), "city": ("город",),
+    "venue": ("место",), "date": ("дата",), "cis": ("снг",), "sco": ("шос",), "un": ("оон",), "uno": ("оон",),
+}
+
+# Russian abbreviations users type for multi-word titles.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "генсек": ("генеральный", "секретарь"),
+    "мид": ("министр", "иностранный"),
+    "минобороны": ("министр", "оборона"),
+    "генштаб": ("генеральный", "штаб"),
+    "кср": ("кризисный", "реагирование"),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, ё→е, every non-alphanumeric run → one space."""
+    return " ".join(_WORD.findall(text.casefold().replace("ё", "е")))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold().replace("ё", "е"))
+
+
+def is_latin(word: str) -> bool:
+    return bool(_LAT.search(word)) and not _CYR.search(word)
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """The search term of one folded word: its lemma (Cyrillic) or a crude English stem (Latin)."""
+    if _CYR.search(word):
+        return morph.lemma(word)
+    return word
+
+
+def index_terms(text: str) -> list[str]:
+    """Terms of a record's text: stop words dropped, English domain words mapped to Russian lemmas."""
+    out: list[str] = []
+    for w in words(text):
+        if w in STOP_RU or w in STOP_EN or len(w) < 2 and not w.isdigit():
+            continue
+        if is_latin(w) and w in ENGLISH_CONCEPTS:
+            out.extend(ENGLISH_CONCEPTS[w])
+            continue
+        t = term(w)
+        if t in STOP_RU:
+            continue
+        out.append(t)
+    return out
+
+
+def detect_language(text: str) -> str:
+    """"en" for a question written in English words, "ru" otherwise ("smid odkb" is Russian in Latin letters)."""
+    ws = words(text)
+    latin = [w for w in ws if is_latin(w)]
+    cyr = [w for w in ws if _CYR.search(w)]
+    if len(latin) <= len(cyr):
+        return "ru"
+    english = sum(1 for w in latin if w in STOP_EN or w in ENGLISH_CONCEPTS)
+    return "en" if english >= 1 else "ru"
