@@ -103,6 +103,32 @@ def _pick(items: list[str], residual: list[Slot]) -> list[str]:
     return [item for n, item in scored if n == best] if best else items
 
 
+_ABOUT = None
+
+
+def about_subject(text: str) -> str | None:
+    """The subject of a document titled «О плане консультаций …» in the nominative: "план консультаций …"."""
+    import re
+
+    from storage.nlp import morph
+
+    global _ABOUT
+    if _ABOUT is None:
+        _ABOUT = re.compile(r"«\s*(?:О|Об|Обо)\s+([^»]+)»?")
+    m = _ABOUT.search(text)
+    if not m:
+        return None
+    ws = m[1].split()
+    out: list[str] = []
+    for i, w in enumerate(ws):
+        form = morph.inflect(w.lower(), frozenset({"nomn"}))
+        out.append(form or w)
+        tag = morph.parses(w.lower())[0].tag if w.isalpha() else None
+        if tag is not None and "NOUN" in tag:
+            return " ".join(out + ws[i + 1:]).rstrip(" .")
+    return None
+
+
 def _citation(r: EventRecord, field: str, value: str):
     from storage.search.answer import Citation
 
@@ -134,7 +160,8 @@ def event_label(r: EventRecord) -> str:
     if r.kind and r.body:
         return f"{r.kind.capitalize()} — {r.body}"
     if r.kind:
-        return r.kind.capitalize() + (f" ({r.place})" if r.place else "")
+        where = r.venue or r.place
+        return r.kind.capitalize() + (f" ({where})" if where else "")
     return r.title[:88].rstrip() + "…"
 
 
@@ -199,6 +226,15 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) ->
         items = [" ".join(x for x in (d.action, d.text) if x) for d in r.decisions]
         if items:
             chosen = _pick(items, residual)
+            if residual:
+                # "какой план утвердили" → name the plan as asked: "план консультаций …"
+                named = []
+                for item in chosen:
+                    subject = about_subject(item)
+                    if subject and _slot_hits(subject.split()[0], residual):
+                        item = f"{subject} ({item})"
+                    named.append(item)
+                chosen = named
             part = words["decisions"].format(value=_listing(chosen, words))
             for d in r.decisions:
                 if any(d.text in c for c in chosen[:3]):
