@@ -1,0 +1,47 @@
+"""The long-lived objects of a running bot, built once at start-up and shared by every entry path."""
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from storage.ingest.pipeline import DocumentReport, Ingestor
+from storage.ingest.records import RawDocument
+from storage.search.answer import QA
+
+
+@dataclass
+class Runtime:
+    """Settings, store, answering index and ingestor of one bot process.
+
+    Every ingestion path of the running bot (admin upload, inbox, feeds) goes through `ingest`, so
+    answers see a new event as soon as its document is stored. Not frozen: `ingestor` is attached
+    after construction because its listeners need the runtime itself.
+    """
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    qa: QA
+    ingestor: Ingestor | None = None
+    # one ingestion at a time: the QA refresh rebuilds the index from the whole store
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+
+    @classmethod
+    async def build(cls, settings: Settings, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession],
+                    qa: QA | None = None) -> "Runtime":
+        from bot.background import ingest_listeners
+
+        runtime = cls(settings, engine, sessions, qa if qa is not None else await QA.load(sessions))
+        runtime.ingestor = Ingestor(sessions, listeners=ingest_listeners(runtime))
+        return runtime
+
+    async def ingest(self, raw: RawDocument) -> DocumentReport:
+        assert self.ingestor is not None, "Runtime.build attaches the ingestor"
+        async with self._lock:
+            report = await self.ingestor.ingest(raw)
+            if report.status == "ok" and (report.created or report.merged):
+                await self.qa.refresh(self.sessions)
+            return report
