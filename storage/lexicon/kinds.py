@@ -22,7 +22,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("курсы", "course", ("курсы обучения", "курсы повышения квалификации", "курсы", "training course",
                              "training courses", "course"), 3),
     Kind("учения", "exercise", ("учения", "учение", "командно-штабные учения", "exercise", "exercises", "drills"), 3),
-    Kind("саммит", "summit", ("саммит", "summit"), 3),
+    Kind("саммит", "summit", ("саммит", "summit"), 2),
     Kind("совещание", "meeting", ("совещание", "рабочее совещание", "working meeting"), 2),
     Kind("конференция", "conference", ("конференция", "conference"), 2),
     Kind("переговоры", "talks", ("переговоры", "talks", "negotiations"), 2),
@@ -32,7 +32,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("круглый стол", "round table", ("круглый стол", "round table", "roundtable"), 2),
     Kind("сборы", "training camp", ("сборы", "учебные сборы", "учебно-методические сборы"), 2),
     Kind("визит", "visit", ("визит", "visit"), 1),
-    Kind("встреча", "meeting", ("встреча", "meeting", "met"), 1),
+    Kind("встреча", "meeting", ("встреча", "встретиться", "meeting", "met"), 1),
     Kind("брифинг", "briefing", ("брифинг", "briefing"), 1),
 )
 _BY_NAME = {k.name: k for k in KINDS}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from storage.ingest.extract import fields
 from storage.ingest.extract.event_date import FUTURE, choose_event_date
-from storage.ingest.extract.people import find_people, may_hold_names
+from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names
 from storage.ingest.extract.sentences import language, split_sentences
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
 from storage.lexicon.bodies import Body, find_body_matches
@@ -55,6 +55,9 @@ def _choose_body(sentences: list[str], date_sentence: str) -> tuple[Body, str] |
             if fields._is_locative(unquoted, m.start, m.first_token):
                 continue  # "в Секретариате ОДКБ" is where, not who
             before = unquoted[max(0, m.start - 40):m.start].lower()
+            prev = re.findall(r"[а-яё-]+", before)
+            if prev and morph.lemma(prev[-1]) in ROLE_HEADS | {"генерал-полковник", "генерал-лейтенант"}:
+                continue  # "Начальник Объединённого штаба" names a person's post, not the organ that met
             if re.search(r"(?:решени\w*|проект\w*|рассмотрение|внесени\w*)\s*$", before):
                 continue  # "проект Решения СКБ" names a document's author, not the meeting
             return m.payload, sentence
@@ -88,12 +91,20 @@ def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None
     return None
 
 
+def _first_explicit_year(item: Item, find_dates: DateFinder) -> int | None:
+    """Without a publication stamp, a date without a year takes the year the item states elsewhere."""
+    for mention in find_dates((item.title or "") + "\n" + item.text, None):
+        if mention.explicit_year:
+            return mention.start.year
+    return None
+
+
 def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | None:
     """The event an item reports or announces; None when it names no event date."""
     body_sentences = split_sentences(item.text)
     headline = [(item.title, True)] if item.title else []
     all_sentences = [s for s, _ in headline] + body_sentences
-    year_hint = item.published.year if item.published else None
+    year_hint = item.published.year if item.published else _first_explicit_year(item, find_dates)
     dateline = getattr(item, "dateline_place", None)
 
     # only CSTO events: the item must name the organisation or one of its bodies somewhere

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 PAST = re.compile(
-    r"\b(?:состоял\w*|прош(?:л[аои]?|ел|ёл)|проведен\w*|провел[аи]?|провёл|начал(?:ись|ась|ся|ось)|"
+    r"\b(?:состоял\w*|проходил\w*|прош(?:л[аои]?|ел|ёл)|встретил\w*|посетил\w*|прибыл\w*|провели|проведен\w*|провел[аи]?|провёл|начал(?:ись|ась|ся|ось)|"
     r"завершил\w*|открыл\w*|стартовал\w*|обсудил\w*|рассмотрел\w*|одобрил\w*|утвердил\w*|подписал\w*|"
     r"принял[аи]?|собрал\w*|held|took\s+place|was\s+held|were\s+held|met|discussed|opened|began|started|"
     r"concluded|approved|signed|adopted)\b", re.I)
@@ -16,9 +16,10 @@ FUTURE = re.compile(
     r"will\s+be\s+held|will\s+take\s+place|will\s+hold|will\s+meet|is\s+scheduled|are\s+scheduled|to\s+be\s+held)\b", re.I)
 # a date in passing: a biography, a document's own date, a deadline, a plan period
 PASSING = re.compile(
-    r"(?:родил\w*|born|от|of|до|until|by|к|since|с|from|с\s+тех|года\s+рождения|дата\s+рождения|№|обязанност\w*)\s*$", re.I)
+    r"(?:родил\w*|born|от|of|до|until|by|к|since|с\s+тех|года\s+рождения|дата\s+рождения|№|обязанност\w*)\s*$", re.I)
 # "МОСКВА, 20 ноя - РИА Новости." / "YEREVAN, November 23 (Sputnik) -": the date of the wire, not of the event
 DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,},\s")
+TERM_START = re.compile(r"(?:^|\s)(?:с|from)\s*$", re.I)  # "с 1 января" alone: the start of a term, not a meeting
 WEEKDAYS = {
     "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
     "субботу": 5, "суббота": 5, "воскресенье": 6,
@@ -41,6 +42,7 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
                       has_event_words) -> EventDate | None:
     """sentences: (text, is_headline); mentions_of(text) → DateMention list; has_event_words(text) → bool."""
     best: tuple[float, int, EventDate] | None = None
+    dateline = None
     for pos, (sentence, headline) in enumerate(sentences):
         for mention in mentions_of(sentence):
             if mention.precision != "day":
@@ -51,6 +53,9 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
             if mention.has_time and sentence.strip() == mention.text.strip():
                 continue  # a publication stamp line
             if DATELINE.match(sentence) and mention.start_char < 40:
+                dateline = dateline or mention
+                continue
+            if mention.start == mention.end and TERM_START.search(before):
                 continue
             score = 0.0
             if PAST.search(sentence):
@@ -73,6 +78,11 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
                 best = (score, -pos, EventDate(mention.start, mention.end, sentence, bool(FUTURE.search(sentence))))
     if best is not None:
         return best[2]
+    if dateline is not None:
+        # a wire item ("БИШКЕК, 15 фев – Sputnik. … встретился …") reports the day of its dateline
+        for sentence, headline in sentences:
+            if not headline and not DATELINE.match(sentence) and PAST.search(sentence) and not FUTURE.search(sentence) and has_event_words(sentence):
+                return EventDate(dateline.start, dateline.end, sentence, False)
     if published is not None:
         for sentence, _ in sentences:
             weekday = WEEKDAY.search(sentence)

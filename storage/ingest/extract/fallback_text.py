@@ -134,7 +134,7 @@ def read_document(raw: RawDocument) -> Page:
 _MONTHS = r"[А-Яа-яЁёA-Za-z]{3,9}\.?"
 _NUM = re.compile(r"\b(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4}|\d{2})\b(?:,?\s*(\d{1,2}):(\d{2}))?")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b(?:[ T](\d{1,2}):(\d{2}))?")
-_RANGE = re.compile(r"\b(?:с\s+)?(\d{1,2})(?:\s+(" + _MONTHS + r"))?(?:\s+(\d{4}))?(?:\s*г(?:ода|\.)?)?\s*(?:по|[-–—]|до)\s*(\d{1,2})\s+(" + _MONTHS + r")(?:\s+(\d{4}))?")
+_RANGE = re.compile(r"\b(?:[сС]о?\s+)?(\d{1,2})(?:\s+(" + _MONTHS + r"))?(?:\s+(\d{4}))?(?:\s*г(?:ода|\.)?)?\s*(?:по|[-–—]|до)\s*(\d{1,2})\s+(" + _MONTHS + r")(?:\s+(\d{4}))?")
 _DMY = re.compile(r"\b(\d{1,2})\s+(" + _MONTHS + r")(?:\s+(\d{4}))?")
 _MDY = re.compile(r"\b(" + _MONTHS + r")\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?,?\s+(\d{4})")
 _MONTH_ONLY = re.compile(r"\bв\s+(" + _MONTHS + r")\s+(\d{4})")

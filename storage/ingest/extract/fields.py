@@ -25,7 +25,7 @@ def find_format(sentence: str) -> str | None:
     return None
 
 
-_CHAIR = re.compile(r"под\s+председательством\s+|chaired\s+by\s+|under\s+the\s+chairmanship\s+of\s+|presided\s+over\s+by\s+", re.I)
+_CHAIR = re.compile(r"под\s+председательством\s+|председательствова\w+(?:\s+на\s+\w+)?(?:\s+будет)?\s+|chaired\s+by\s+|under\s+the\s+chairmanship\s+of\s+|presided\s+over\s+by\s+", re.I)
 _CHAIR_STOP = re.compile(r"[.;:«(]|,\s*(?:котор|где|в ходе|на котор|in which|where|which)|\s(?:состоял|прошл|прошел|прошёл|проведен|обсудил|рассмотрел|был|held|took)", re.I)
 
 

@@ -124,7 +124,8 @@ def _restore_case(original: str, word: str) -> str:
 
 def _case_from_surname(word: str) -> str | None:
     low = word.lower()
-    for case, ending in (("ablt", "ым"), ("ablt", "ом"), ("datv", "ову"), ("datv", "еву"), ("gent", "ова"), ("gent", "ева")):
+    for case, ending in (("ablt", "ым"), ("ablt", "ом"), ("datv", "ову"), ("datv", "еву"), ("gent", "ова"), ("gent", "ева"),
+                         ("gent", "ина")):
         if low.endswith(ending):
             return case
     return None
@@ -208,6 +209,12 @@ def find_people(sentence: str) -> list[PersonMention]:
     while i < len(toks) - 1:
         word, s, _ = toks[i]
         first = _first_name(word)
+        if first is None and re.fullmatch(r"[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+", word) and i + 1 < len(toks) \
+                and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ов|ев|ин|ын)(?:а|у|ым|е|ом)?", toks[i + 1][0]):
+            # "Касым-Жомарт Токаев": a compound first name pymorphy does not know, before a Russian-type surname
+            case = _case_from_surname(toks[i + 1][0]) or "nomn"
+            stem = re.sub(r"(ом|ым|ем|а|у|е)$", "", word) if case != "nomn" else word
+            first = (stem, "masc", case)
         if first is None:
             i += 1
             continue
@@ -227,9 +234,11 @@ def find_people(sentence: str) -> list[PersonMention]:
         if not surname or not _is_cap(surname) or gap.strip(" *") or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", surname):
             i += 1
             continue
-        if case == "nomn" and not morph.is_known(word):
+        if case == "nomn" and (not morph.is_known(word) or any("Fixd" in p.tag for p in morph.parses(word.lower())[:3])):
             # an unknown first name ("Имангали") tells no case: read it from the surname's ending
-            case = _case_from_surname(surname) or case
+            derived = _case_from_surname(surname)
+            if derived:
+                case, gender = derived, "masc"
         parts.append(surname_nominative(surname, gender, case))
         end = toks[j][2]
         role = role_before(sentence, s)

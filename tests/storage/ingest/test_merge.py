@@ -1,0 +1,57 @@
+"""Sameness of a candidate and a stored event (pure)."""
+import datetime as dt
+
+from storage.ingest.merge import EventView, candidate_keys, find_same_event, is_duplicate_text, sameness
+from storage.ingest.records import EventCandidate, Item, Person
+
+D = dt.date(2023, 11, 22)
+
+
+def cand(**kw) -> EventCandidate:
+    base = dict(item=Item(0, None, "text"), language="ru", date_start=D, date_end=D, title="Заседание",
+                is_announcement=False)
+    base.update(kw)
+    return EventCandidate(**base)
+
+
+def view(c: EventCandidate, id_: int = 1, announcement: bool = False) -> EventView:
+    return EventView(id_, c.date_start, c.date_end, announcement, c.body_short, c.kind, c.place, candidate_keys(c))
+
+
+def test_same_body_same_day_merges_across_languages():
+    ru = cand(body_short="СКБ", kind="сессия", place="Минск", title="Сессия Совета коллективной безопасности в Минске",
+              participants=(Person("Александр Лукашенко"),))
+    en = cand(language="en", body_short="СКБ", kind="саммит", place="Минск", title="CSTO summit in Minsk",
+              participants=(Person("Alexander Lukashenko"),))
+    assert sameness(view(ru), en) >= 70
+    assert find_same_event([view(ru)], en).id == 1
+
+
+def test_different_bodies_same_day_never_merge():
+    smid = cand(body_short="СМИД", kind="заседание")
+    smo = cand(body_short="СМО", kind="заседание")
+    assert sameness(view(smid), smo) == 0.0
+
+
+def test_different_places_never_merge():
+    assert sameness(view(cand(place="Минск", body_short="СМИД")), cand(place="Москва", body_short="СМИД")) == 0.0
+
+
+def test_announcement_one_day_off_still_meets_report():
+    ann = cand(body_short="КССБ", date_start=D, date_end=D, is_announcement=True)
+    report = cand(body_short="КССБ", date_start=D + dt.timedelta(days=1), date_end=D + dt.timedelta(days=1))
+    assert sameness(view(ann, announcement=True), report) >= 70
+    assert sameness(view(cand(body_short="КССБ")), report) == 0.0
+
+
+def test_unknown_body_needs_similar_content():
+    courses = cand(kind="курсы", title="Курсы повышения квалификации специалистов по чрезвычайным ситуациям")
+    consult = cand(kind="консультации", title="Консультации по вопросам биологической безопасности")
+    rewrite = cand(kind="курсы", title="Курсы повышения квалификации для специалистов чрезвычайных ситуаций прошли")
+    assert sameness(view(courses), consult) == 0.0  # two specific kinds clash
+    assert sameness(view(courses), rewrite) >= 60
+
+
+def test_duplicate_texts():
+    assert is_duplicate_text("План консультаций на 2024 год", "план консультаций на 2024 год.")
+    assert not is_duplicate_text("План консультаций на 2024 год", "Заявление о солидарности")
