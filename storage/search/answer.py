@@ -13,7 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from storage.lexicon.places import find_places
 from storage.search import normalize as nz
 from storage.search.date_query import DateRange, DaySpan, find_date_spans
-from storage.search.index import SearchIndex, Slot
+from storage.lexicon.bodies import find_bodies
+from storage.lexicon.kinds import find_kinds
+from storage.search.index import SearchIndex, Slot, _capitalised
 from storage.search.intents import Intent, detect_intent
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
@@ -99,8 +101,16 @@ class QA:
         content = [(i, s) for i, s in enumerate(slots) if not s.generic and not s.frame]
         total = sum(ix.slot_weight(s) for _, s in content)
         scores, masks = ix.score(slots)
+        # the body or the kind named in the question is what the event IS, not words it mentions
+        bodies = {b.short for b, _, _ in find_bodies(question) if not b.is_organisation}
+        kinds = {k.name for k, _, _ in find_kinds(question)}
         ranked: list[_Ranked] = []
         for doc, score in scores.items():
+            r = ix.records[doc]
+            if bodies and r.body_short in bodies:
+                score *= 1.5
+            if kinds and r.kind in kinds:
+                score *= 1.2
             covered = sum(ix.slot_weight(s) for i, s in content if masks[doc] >> i & 1)
             coverage = covered / total if total else 0.0
             ranked.append(_Ranked(doc, score, coverage))
@@ -133,7 +143,7 @@ class QA:
         ix = self.index
         slots = ix.slots(question)
         spans = find_date_spans(question)
-        cities = [p for p, _, _ in find_places(question) if not p.is_state]
+        cities = [p for p, _, _ in find_places(_capitalised(question)) if not p.is_state]
         content = [s for s in slots if not s.generic and not s.frame]
 
         def allowed(doc: int) -> bool:

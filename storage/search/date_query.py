@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storage.lexicon.months import month_number
+from storage.lexicon.months import ENGLISH, GENITIVE_RU, NOMINATIVE_RU, PREPOSITIONAL_RU, month_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,17 @@ class DaySpan:
             if start <= day <= end:
                 return True
         return False
+
+
+@dataclass(frozen=True, slots=True)
+class MonthSpan:
+    """A month without a year ("в сентябре"): matches that month in any year."""
+
+    month: int
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        return months >= 11 or any((start.month - 1 + k) % 12 + 1 == self.month for k in range(months + 1))
 
 
 FORMATS_HINT = (
@@ -145,9 +156,20 @@ _IN_TEXT = re.compile(
 )
 
 
-def find_date_spans(text: str) -> list[DateRange | DaySpan]:
+_MONTH_FORMS = frozenset(w.lower() for forms in (GENITIVE_RU, NOMINATIVE_RU, PREPOSITIONAL_RU, ENGLISH)
+                         for w in forms)
+
+
+def _is_month_word(word: str) -> bool:
+    """A whole month name ("сентябре", "May"), not a word that merely starts like one ("марс")."""
+    if word == "may":  # the English modal verb, not the month
+        return False
+    return word.lower().replace("ё", "е") in _MONTH_FORMS
+
+
+def find_date_spans(text: str) -> list[DateRange | DaySpan | MonthSpan]:
     """Every date, month, year or day-without-year mentioned in a question, in order."""
-    found: list[DateRange | DaySpan] = []
+    found: list[DateRange | DaySpan | MonthSpan] = []
     for m in _IN_TEXT.finditer(text):
         try:
             if m["iso"] or m["dmy"]:
@@ -174,6 +196,8 @@ def find_date_spans(text: str) -> list[DateRange | DaySpan]:
                     found.append(_day(year, month, int(m["d4"])) if m["d4"] else _month(year, month))
                 elif m["d4"] and 1 <= int(m["d4"]) <= 31:
                     found.append(DaySpan(month, int(m["d4"])))
+                elif _is_month_word(m["m2"]):
+                    found.append(MonthSpan(month))
             elif m["year"]:
                 year = int(m["y3"])
                 if _MIN_YEAR <= year <= _MAX_YEAR:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+from functools import cache
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from storage.lexicon.bodies import find_bodies
-from storage.lexicon.places import canonical_place, find_places
+from storage.lexicon.places import CITIES, canonical_place, find_places
 from storage.lexicon.translit import name_key
 from storage.nlp import morph
 from storage.search import normalize as nz
@@ -135,7 +136,7 @@ class SearchIndex:
             if key in self.translit:
                 return tuple((t, _TRANSLIT_FACTOR) for t in self.translit[key])
             if len(key) >= 4:
-                found = process.extract(key, self.translit_keys, scorer=fuzz.ratio, limit=2, score_cutoff=85)
+                found = process.extract(key, self.translit_keys, scorer=fuzz.ratio, limit=2, score_cutoff=80)
                 return tuple((t, 0.8 * s / 100) for k, s, _ in found for t in self.translit[k])
             return ()
         if word.isdigit():
@@ -150,8 +151,13 @@ class SearchIndex:
         # a typo is a word the dictionary does not know; a real word missing from the records
         # ("спутник", "Марс") must stay unknown, not become a look-alike ("март")
         if len(word) >= 4 and not morph.is_known(word):
-            found = process.extract(word, self.vocabulary, scorer=fuzz.ratio, limit=2, score_cutoff=_FUZZY_CUTOFF)
-            return tuple((t, 0.85 * s / 100) for t, s, _ in found if abs(len(t) - len(word)) <= 3)
+            best: dict[str, float] = {}
+            for probe in {word, lemma}:
+                for t, sc, _ in process.extract(probe, self.vocabulary, scorer=fuzz.ratio, limit=2,
+                                                score_cutoff=_FUZZY_CUTOFF):
+                    if abs(len(t) - len(probe)) <= 3:
+                        best[t] = max(best.get(t, 0.0), 0.85 * sc / 100)
+            return tuple(sorted(best.items(), key=lambda x: -x[1])[:2])
         return ()
 
     def slots(self, question: str) -> list[Slot]:
@@ -162,14 +168,28 @@ class SearchIndex:
         # a body named in full or in English also means its short form, and vice versa
         for body, _, _ in find_bodies(question):
             extra.extend(nz.words(body.short))
+        # a state named in the question also means its cities and its other names ("Кыргызстан" ~ Бишкек)
+        state_terms: dict[str, tuple[str, ...]] = {}
+        for place, start, end in find_places(_capitalised(question)):
+            if place.is_state:
+                names = [place.name, place.english, *place.aliases]
+                names += [c.name for c in CITIES if c.state == place.name]
+                terms = tuple(dict.fromkeys(t for n in names for t in nz.index_terms(n) if t in self.postings))
+                for w in nz.words(question[start:end]):
+                    state_terms[w] = terms
         for w in ws + extra:
             if w in nz.STOP_RU or w in nz.STOP_EN or w in seen:
+                continue
+            if nz.is_latin(w) and w not in nz.ENGLISH_CONCEPTS and name_key(w) in _stop_keys():
                 continue
             seen.add(w)
             lemma = nz.term(w)
             if lemma in nz.STOP_RU:
                 continue
             terms = self.resolve(w)
+            if w in state_terms:
+                extra_terms = [(t, 0.9) for t in state_terms[w] if t not in {x for x, _ in terms}]
+                terms = tuple(terms) + tuple(extra_terms)
             lemmas = {lemma, *(t for t, _ in terms)}
             generic = bool(lemmas & nz.GENERIC)
             frame = bool(lemmas & nz.FRAME) or (nz.is_latin(w) and w in nz.ENGLISH_CONCEPTS
@@ -226,6 +246,17 @@ class SearchIndex:
 
     def rerank_score(self, doc: int, question: str) -> float:
         return fuzz.token_set_ratio(nz.fold(question), self.rerank_text[doc])
+
+
+@cache
+def _stop_keys() -> frozenset[str]:
+    """Latin spellings of Russian stop words ("po", "kto", "v"), so "kto predsedatelstvoval" drops "kto"."""
+    return frozenset(name_key(w) for w in nz.STOP_RU)
+
+
+def _capitalised(text: str) -> str:
+    """Users type "в минске": the places finder wants capitalised city names."""
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
 
 
 def _place_keys(r: EventRecord) -> frozenset[str]:
