@@ -33,13 +33,15 @@ async def enqueue_deliveries(session: AsyncSession, event: Event, change) -> int
         await session.flush()
     subscriber_ids = await matching_subscribers(session, await event_facets(event))
     now = utcnow()
+    connection = await session.connection()
     added = 0
     for start in range(0, len(subscriber_ids), _CHUNK):
         rows = [
-            {"subscriber_id": sid, "event_id": event.id, "change": change, "status": DeliveryStatus.pending,
+            {"subscriber_id": sid, "event_id": event.id, "change": change, "status": DeliveryStatus.pending.value,
              "attempts": 0, "created_at": now, "next_attempt_at": now}
             for sid in subscriber_ids[start:start + _CHUNK]
         ]
-        result = await session.execute(insert(Delivery).values(rows).on_conflict_do_nothing())
+        # Core executemany on the session's connection (same transaction); the ORM bulk path is slow
+        result = await connection.execute(insert(Delivery.__table__).on_conflict_do_nothing(), rows)
         added += result.rowcount or 0
     return added

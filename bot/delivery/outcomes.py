@@ -55,7 +55,8 @@ Outcome = PauseAll | Deactivate | Retry | Fail
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    # aiogram's str() prefixes "Telegram server says -"; its .message is what Telegram answered
+    text = " ".join(str(getattr(exc, "message", None) or exc).split()) or type(exc).__name__
     return f"{type(exc).__name__}: {text}"[:300]
 
 

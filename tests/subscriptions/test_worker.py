@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections import Counter
+
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter, TelegramServerError
+from aiogram.methods import SendMessage
+from sqlalchemy import select
+
+from bot.delivery.rate_limit import RateLimiter
+from bot.delivery.worker import DeliveryWorker
+from storage.models import Delivery, DeliveryStatus, Subscriber
+from storage.outbox import enqueue_deliveries
+from tests.subscriptions.helpers import add_subscribers, make_event
+
+METHOD = SendMessage(chat_id=1, text="x")
+
+
+class FakeSender:
+    """Records accepted messages; `script[chat_id]` lists exceptions to raise on successive calls."""
+
+    def __init__(self, script=None):
+        self.script = {chat: list(errors) for chat, errors in (script or {}).items()}
+        self.accepted: list[tuple[int, int]] = []
+        self.calls = Counter()
+
+    async def send(self, chat_id, text, event_id, language):
+        self.calls[chat_id] += 1
+        errors = self.script.get(chat_id)
+        if errors:
+            raise errors.pop(0)
+        self.accepted.append((chat_id, event_id))
+        return len(self.accepted)
+
+
+async def _fan_out(sessions, chat_ids):
+    await add_subscribers(sessions, chat_ids)
+    async with sessions.begin() as s:
+        event = make_event()
+        s.add(event)
+        await enqueue_deliveries(s, event, "created")
+        return event.id
+
+
+async def _statuses(sessions):
+    async with sessions() as s:
+        rows = await s.execute(select(Subscriber.chat_id, Delivery.status, Delivery.last_error).join(Subscriber))
+        return {chat: (status, error) for chat, status, error in rows}
+
+
+def _worker(sessions, sender, **kw):
+    return DeliveryWorker(sessions, sender, RateLimiter(10_000, 0.0), backoff=lambda n: 0.0, **kw)
+
+
+async def test_every_subscriber_gets_the_card_once(sessions):
+    event_id = await _fan_out(sessions, range(1, 301))
+    sender = FakeSender()
+    assert await _worker(sessions, sender).drain() == 300
+    assert sorted(sender.accepted) == [(c, event_id) for c in range(1, 301)]
+    assert {s for s, _ in (await _statuses(sessions)).values()} == {DeliveryStatus.sent}
+    assert await _worker(sessions, sender).drain() == 0  # a restart sends nothing again
+
+
+async def test_error_outcomes(sessions):
+    event_id = await _fan_out(sessions, [1, 2, 3, 4, 5])
+    sender = FakeSender({
+        2: [TelegramForbiddenError(METHOD, "Forbidden: bot was blocked by the user")],
+        3: [TelegramBadRequest(METHOD, "Bad Request: chat not found")],
+        4: [TelegramServerError(METHOD, "Internal Server Error")] * 2,  # then accepted
+        5: [TelegramServerError(METHOD, "Bad Gateway")] * 10,  # never: gives up at the cap
+    })
+    await _worker(sessions, sender, max_attempts=3).drain()
+    statuses = await _statuses(sessions)
+    assert sorted(sender.accepted) == [(1, event_id), (4, event_id)]
+    assert statuses[1][0] is statuses[4][0] is DeliveryStatus.sent
+    assert statuses[2] == (DeliveryStatus.failed, "TelegramForbiddenError: Forbidden: bot was blocked by the user")
+    assert statuses[3][0] is DeliveryStatus.failed
+    assert statuses[5] == (DeliveryStatus.failed,
+                           "gave up after 3 attempts: TelegramServerError: Bad Gateway")
+    assert sender.calls[5] == 3
+    async with sessions() as s:
+        active = dict((await s.execute(select(Subscriber.chat_id, Subscriber.is_active))).all())
+    assert active == {1: True, 2: False, 3: False, 4: True, 5: True}
+
+
+async def test_retry_after_pauses_all_sending_and_resends(sessions):
+    import time
+
+    await _fan_out(sessions, [1, 2, 3])
+    sender = FakeSender({1: [TelegramRetryAfter(METHOD, "Too Many Requests", retry_after=1)]})
+    worker = DeliveryWorker(sessions, sender, RateLimiter(10_000, 0.0), max_in_flight=1)
+    started = time.monotonic()
+    assert await worker.drain() == 3
+    assert time.monotonic() - started >= 0.95  # nobody was sent to during the pause
+    assert sorted(c for c, _ in sender.accepted) == [1, 2, 3]
+    assert sender.calls[1] == 2
+
+
+async def test_rows_left_sending_by_a_crash_are_resent(sessions):
+    await _fan_out(sessions, [1, 2])
+    async with sessions.begin() as s:
+        row = await s.scalar(select(Delivery).join(Subscriber).where(Subscriber.chat_id == 1))
+        row.status = DeliveryStatus.sending
+    worker = _worker(sessions, FakeSender())
+    assert await worker.recover() == 1
+    assert await worker.drain() == 2
