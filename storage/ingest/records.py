@@ -33,6 +33,7 @@ class Item:
     title: str | None
     text: str  # paragraphs separated by "\n\n"; chrome removed
     published: dt.datetime | None = None  # the item's dateline / publication stamp, not the event date
+    dateline_place: str | None = None  # city of a wire dateline ("МОСКВА, 20 ноя - РИА Новости." → "Москва")
 
 
 @dataclass(frozen=True, slots=True)

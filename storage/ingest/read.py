@@ -1,0 +1,166 @@
+"""Read a document: find files, load bytes safely, guess the encoding, turn HTML or text into a Page.
+
+Every failure is an IngestError subclass carrying a one-line reason; nothing else escapes.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from storage.ingest.clean import clean_html, clean_text
+from storage.ingest.errors import (
+    BinaryDocument,
+    DocumentNotFound,
+    DocumentTooLarge,
+    EmptyDocument,
+    IngestError,
+    UnknownEncoding,
+    UnsupportedFormat,
+)
+from storage.ingest.records import Page, RawDocument
+
+MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+_MAGIC = (
+    (b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP/DOCX"), (b"\x89PNG", "PNG"), (b"GIF8", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"), (b"\x1f\x8b", "gzip"), (b"Rar!", "RAR"), (b"7z\xbc\xaf", "7z"),
+    (b"\xd0\xcf\x11\xe0", "MS Office"), (b"\x7fELF", "ELF"), (b"MZ", "EXE"), (b"RIFF", "RIFF"),
+    (b"OggS", "OGG"), (b"ID3", "MP3"), (b"BZh", "bzip2"), (b"\xfd7zXZ", "xz"), (b"SQLite format", "SQLite"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_CYRILLIC_LOWER = re.compile(r"[а-яё]")
+# characters a legacy 8-bit decoding produces from the wrong code page and real text hardly uses
+_MOJIBAKE = re.compile(r"[ЂЃЉЊЌЋЏђѓљњќћџЎўЈҐЄЇІіґєјЅѕї‰‹›†‡•™¤¦§©®°±µ¶·¬]")
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|h[1-6]|li|ul|table|td|tr|body|head|article|section)\b[^>]*>", re.IGNORECASE)
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to ingest: folders expanded recursively (sorted, known suffixes only), files as given."""
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path  # a missing or unsupported file is reported by load_path
+
+
+def load_path(path: Path) -> RawDocument:
+    """The bytes of one file; the size is checked before anything is read."""
+    path = Path(path)
+    if not path.exists():
+        raise DocumentNotFound(f"файл не найден: {path}")
+    if path.is_dir():
+        raise UnsupportedFormat(f"это папка, а не документ: {path}")
+    if path.suffix.lower() not in SUFFIXES:
+        raise UnsupportedFormat(f"неподдерживаемый формат {path.suffix or '(без расширения)'}: "
+                                f"нужен .txt, .md или .html")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentTooLarge(f"файл слишком большой: {size / 1024 / 1024:.1f} МБ, предел 5 МБ")
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentNotFound(f"файл не прочитать: {path}: {error.strerror or error}") from error
+    return RawDocument(location=str(path), data=data)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) for the bytes of a text or HTML document."""
+    if not data or not data.strip():
+        raise EmptyDocument("документ пуст")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryDocument(f"двоичный файл ({kind}), а не текст")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnknownEncoding(f"текст с меткой {encoding} не декодируется") from error
+            return _checked(text), encoding.removesuffix("-sig")
+    if b"\x00" in data[:65536]:
+        raise BinaryDocument("двоичный файл (нулевые байты), а не текст")
+    for encoding in _candidates(data):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if encoding == "utf-8" or _plausible(text):
+            return _checked(text), encoding
+    raise UnknownEncoding("не удалось определить кодировку: ни UTF-8, ни Windows-1251, ни KOI8-R")
+
+
+def _candidates(data: bytes) -> list[str]:
+    declared: list[str] = []
+    match = _META_CHARSET.search(data[:8192])
+    if match:
+        name = match.group(1).decode("ascii", "ignore").lower()
+        try:
+            declared = [codecs.lookup(name).name]
+        except LookupError:
+            declared = []
+    order = declared + ["utf-8"]
+    # single-byte Cyrillic code pages decode anything; pick the one whose text looks like Russian
+    legacy = sorted(("cp1251", "koi8_r"), key=lambda enc: -_score(data.decode(enc, "replace")))
+    return [enc for i, enc in enumerate(order + legacy) if enc not in (order + legacy)[:i]]
+
+
+def _score(text: str) -> float:
+    cyr = len(_CYRILLIC.findall(text))
+    if cyr == 0:
+        return 0.0
+    return len(_CYRILLIC_LOWER.findall(text)) / cyr - len(_MOJIBAKE.findall(text)) / cyr
+
+
+def _plausible(text: str) -> bool:
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    if non_ascii == 0:
+        return True
+    cyr = len(_CYRILLIC.findall(text))
+    return cyr / non_ascii > 0.8 and _score(text) > 0.6
+
+
+def _checked(text: str) -> str:
+    if not text.strip():
+        raise EmptyDocument("документ пуст")
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
+        raise BinaryDocument("двоичный файл (много управляющих символов), а не текст")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:5000]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= 5
+
+
+def read_document(raw: RawDocument) -> Page:
+    """Decode and clean one document; HTML by suffix or by its look, anything else as plain text."""
+    try:
+        text, encoding = decode(raw.data)
+        title: str | None = None
+        suffix = Path(raw.location.split("?", 1)[0]).suffix.lower()
+        if suffix in HTML_SUFFIXES or looks_like_html(text):
+            text, title = clean_html(text)
+        else:
+            text = clean_text(text)
+    except IngestError:
+        raise
+    except Exception as error:  # a parser bug must not crash the batch: report it as a bad document
+        raise UnsupportedFormat(f"документ не разобрать: {type(error).__name__}: {error}".splitlines()[0]) from error
+    if not text.strip():
+        raise EmptyDocument("после очистки в документе не осталось текста")
+    return Page(location=raw.location, text=text, encoding=encoding, outlet=raw.outlet, title=title)

@@ -1,0 +1,337 @@
+"""Split a cleaned page into news items and drop page chrome.
+
+A page may hold sidebar items (a stamp and one paragraph each), then the main article (a headline,
+maybe repeated with its date glued on, a stamp, a wire dateline, the text) and then navigation,
+photo credits and contact blocks. Items are recognised by shape only:
+- a line that is only a date stamp starts an item and is its publication time;
+- a headline (short line, no final period) starts an item when a stamp, a dateline or the same
+  headline with a date glued on follows it;
+- a wire dateline ("МОСКВА, 20 ноя - РИА Новости.") gives the place and publication date;
+- chrome lines are recognised by generic web-page vocabulary and by shape (phones, e-mails, URLs).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from storage.ingest.dates import find_dates, parse_stamp
+from storage.ingest.records import Item, Page
+
+# --- chrome ---------------------------------------------------------------------------------------
+
+# generic navigation words of news sites (not any page's content): a line made only of them is chrome
+_NAV_PHRASES = frozenset(p.strip() for p in """
+видеогалерея, фотогалерея, галерея, фотоальбом, фотоальбомы, фоторепортаж, видео, фото, аудио, смотреть,
+вернуться назад, назад, вернуться, возврат к разделу, возврат к списку, к списку новостей, к списку,
+все новости, все материалы, вся лента, лента новостей, другие новости, последние новости, новости, лента,
+ещё новости, еще новости, читайте также, читать также, смотрите также, читать далее, подробнее, далее,
+поделиться, поделитесь, поделиться в соцсетях, версия для печати, печать, распечатать, отправить по почте,
+подписаться, подпишитесь, подписывайтесь, комментарии, комментировать, оставить комментарий,
+главная, на главную, в начало, наверх, меню, поиск, обсуждение, рекомендуем, по теме, материалы по теме,
+share, print, print version, back, back to news, back to news list, all news, more news, read more,
+related, related news, subscribe, tweet, home, top, next, previous, news, photo, video, gallery,
+следующая, предыдущая, следующая новость, предыдущая новость, пресс-центр, новости секретариата,
+архив, архив новостей, все, ещё, еще, more, archive
+""".replace("\n", " ").split(",")) - {""}
+_NAV_PREFIX = re.compile(
+    r"^(?:подписывайтесь|подпишитесь|подписаться|читайте (?:нас|также|новости)|следите за новостями"
+    r"|читайте\b.{0,40}\b(?:в|on|in)\s+(?:telegram|телеграм|дзен|дзене|вконтакте|vk|max|соцсетях)"
+    r"|мы в (?:telegram|телеграм|соцсетях)|присоединяйтесь|follow us|subscribe to|share this|теги|тэги"
+    r"|метки|ключевые слова|tags|рубрики?|темы?:|категори[яи]|просмотр(?:ов|ы)?\s*:?\s*\d|views?\s*:?\s*\d"
+    r"|источник фото|фото\s*:|фото\s*[-–—]|фото предоставлено|photo\s*:|photo by|photo credit|©|\(c\)"
+    r"|copyright|все права защищены|all rights reserved|при (?:полном или частичном )?(?:использовании|"
+    r"перепечатке|цитировании)|использование материалов|перепечатка материалов|материалы по теме"
+    r"|нашли ошибку|если вы заметили ошибку|версия для печати|поделиться)",
+    re.IGNORECASE,
+)
+_SOCIAL = re.compile(
+    r"^(?:(?:вконтакте|вк|vk|telegram|телеграм|facebook|twitter|x|одноклассники|ok|whatsapp|viber|"
+    r"youtube|rutube|дзен|яндекс\.?дзен|livejournal|lj|instagram|e-?mail|rss|мой мир)[\s,|/·•]*)+$",
+    re.IGNORECASE,
+)
+_ONLY_MARKS = re.compile(r"^[\s_\-–—=*·•.|/\\~#+]+$")
+_PHONE = re.compile(r"(?:\+\s?\d[\d\s()\-‐–]{6,}\d|\(?\d{3,5}\)?[\s-]?\d{2,3}[\s-]\d{2}[\s-]\d{2})")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_CONTACT_WORDS = re.compile(
+    r"\b(?:тел|телефон|т|ф|факс|тел\./факс|e-?mail|email|эл\.?\s?почта|почта|моб|tel|fax|phone|mob)\b\.?",
+    re.IGNORECASE,
+)
+_CONTACT_ROLE = re.compile(
+    r"(?:пресс-секретар|пресс-служб|пресс-центр|пресс-атташе|контакты для сми|для сми|press secretary"
+    r"|press office|media contact|press service|контактн)",
+    re.IGNORECASE,
+)
+_VIEWS = re.compile(r"^\d+\s*(?:просмотр\w*|views?|комментари\w*)$", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"^(?:главная|home)\s*(?:[/>»|→]\s*[^/>»|→]+){1,}$", re.IGNORECASE)
+_PUNCT = re.compile(r"[^\w\s-]+|(?<!\w)-|-(?!\w)")
+_NAV_SEPARATORS = re.compile(r"\s*(?:[|»«>/•·→]|\s-\s|\s–\s)\s*")
+
+
+def _contact_line(line: str) -> bool:
+    """Only phone numbers, e-mail addresses, URLs and their labels."""
+    rest = _URL.sub(" ", _EMAIL.sub(" ", _PHONE.sub(" ", line)))
+    if rest == line:
+        return False
+    rest = _CONTACT_WORDS.sub(" ", rest)
+    return not re.search(r"[^\W\d_]{2,}", rest)
+
+
+def is_chrome(line: str) -> bool:
+    """True for a line that belongs to the page around the news, not to the news."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if _ONLY_MARKS.match(stripped) or _VIEWS.match(stripped) or _BREADCRUMB.match(stripped):
+        return True
+    if len(stripped) <= 80:
+        parts = [" ".join(_PUNCT.sub(" ", part).split()) for part in _NAV_SEPARATORS.split(stripped.lower())]
+        if all(part in _NAV_PHRASES for part in parts if part) and any(parts):
+            return True
+        if _SOCIAL.match(stripped):
+            return True
+    if len(stripped) <= 200 and _NAV_PREFIX.match(stripped):
+        return True
+    return _contact_line(stripped)
+
+
+def _drop_contact_blocks(lines: list[str], chrome: list[bool]) -> None:
+    """A short line naming a press contact next to contact lines is part of the contact block."""
+    for i, line in enumerate(lines):
+        if chrome[i] or len(line) > 120 or not _CONTACT_ROLE.search(line) or line.rstrip().endswith("."):
+            continue
+        near = [j for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i and chrome[j]
+                and _contact_line(lines[j])]
+        if near:
+            chrome[i] = True
+
+
+# --- headlines, stamps, datelines ----------------------------------------------------------------
+
+_GLUED_DATE = re.compile(
+    r"^(?P<head>.{10,300}?)[\s,|—–-]*(?<!\d)(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2})?"
+    r"|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}(?:\s*(?:года|г\.?))?)\s*$"
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]+(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ.\-]+){0,2})\s*,\s*"
+    r"(?P<date>[^.()/\n]{3,40}?)\s*"
+    r"(?:\.?\s*/\s*(?P<a1>[^/\n]{2,30})\s*/\s*\.?|[-–—]\s*(?P<a2>[^.\n]{2,40}?)\.|\((?P<a3>[^)\n]{2,40})\)\s*[-–—.]?|\.)\s*"
+)
+_SENTENCE_END = re.compile(r"[.!?…:;]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    date: str
+    agency: str | None
+    rest: str  # the paragraph after the dateline
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """'МОСКВА, 20 ноя - РИА Новости. Text' → place 'Москва', date '20 ноя', agency, rest 'Text'."""
+    match = _DATELINE.match(paragraph)
+    if match is None:
+        return None
+    date_text = match["date"]
+    if not find_dates(date_text, year_hint=2000):
+        return None
+    place = match["place"].strip(" .-")
+    if not place.isupper() or len(place) < 3:
+        return None
+    agency = match["a1"] or match["a2"] or match["a3"]
+    return Dateline(place.title(), date_text, agency.strip() if agency else None, paragraph[match.end():].strip())
+
+
+def is_headline(line: str) -> bool:
+    """Shape of a headline: one line, short, starts with a capital or a quote, no final period."""
+    s = line.strip()
+    if not s or "\n" in s or len(s) > 300 or len(s.split()) < 3:
+        return False
+    if _SENTENCE_END.search(s) and not s.endswith("?"):
+        return False
+    return s[0].isupper() or s[0] in "«\"„“"
+
+
+def split_glued_headline(line: str) -> tuple[str, dt.datetime] | None:
+    """'Title 26.05.2020' → ('Title', 2020-05-26) for a headline line that ends with a date."""
+    if "\n" in line.strip():
+        return None
+    match = _GLUED_DATE.match(line.strip())
+    if match is None or not is_headline(match["head"]):
+        return None
+    stamp = parse_stamp(match["date"])
+    return (match["head"].strip(" ,|—–-"), stamp) if stamp else None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return fuzz.ratio(a.casefold(), b.casefold()) >= 90
+
+
+# --- splitting ------------------------------------------------------------------------------------
+
+@dataclass
+class _Draft:
+    title: str | None = None
+    published: dt.datetime | None = None
+    place: str | None = None
+    dateline_date: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-chrome paragraphs; a stamp line inside a paragraph becomes its own paragraph."""
+    result: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        chrome = [is_chrome(line) for line in lines]
+        _drop_contact_blocks(lines, chrome)
+        current: list[str] = []
+        for line, drop in zip(lines, chrome):
+            if drop:
+                continue
+            if parse_stamp(line) is not None or split_glued_headline(line) is not None:
+                if current:
+                    result.append("\n".join(current))
+                    current = []
+                result.append(line)
+            else:
+                current.append(line)
+        if current:
+            result.append("\n".join(current))
+    return _drop_contact_names(result)
+
+
+def _drop_contact_names(paragraphs: list[str]) -> list[str]:
+    # a press-contact name line separated by blank lines from its (already dropped) phone lines
+    return [p for p in paragraphs if not (len(p) <= 120 and "\n" not in p and _CONTACT_ROLE.match(p)
+                                          and not p.endswith("."))]
+
+
+def _year_hint(page_text: str, paragraphs: list[str]) -> int | None:
+    for p in paragraphs:
+        stamp = parse_stamp(p)
+        if stamp:
+            return stamp.year
+    return None
+
+
+def _dateline_published(date_text: str, hint: int | None, body: str) -> dt.datetime | None:
+    if hint is None:
+        # no stamp on the page: take the year that puts the dateline closest to the dates in the text
+        years = {m.start.year for m in find_dates(body) if m.explicit_year}
+        if not years:
+            return None
+        best = None
+        for year in sorted(years):
+            mentions = find_dates(date_text, year)
+            if mentions:
+                distance = min(abs((mentions[0].start - m.start).days) for m in find_dates(body) if m.explicit_year)
+                if best is None or distance < best[0]:
+                    best = (distance, mentions[0])
+        return dt.datetime.combine(best[1].start, best[1].time or dt.time()) if best else None
+    mentions = find_dates(date_text, hint)
+    if not mentions:
+        return None
+    return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time())
+
+
+def split_items(page: Page) -> list[Item]:
+    """The news items of a page in page order, index from 0; chrome and empty items dropped."""
+    paragraphs = _paragraphs(page.text)
+    hint = _year_hint(page.text, paragraphs)
+    drafts: list[_Draft] = []
+    current = _Draft()
+
+    def start(title: str | None = None, published: dt.datetime | None = None) -> _Draft:
+        nonlocal current
+        if current.paragraphs or current.title or current.published:
+            drafts.append(current)
+        current = _Draft(title=title, published=published)
+        return current
+
+    i = 0
+    n = len(paragraphs)
+    while i < n:
+        p = paragraphs[i]
+        nxt = paragraphs[i + 1] if i + 1 < n else None
+        stamp = parse_stamp(p)
+        if stamp is not None:
+            if current.paragraphs or current.published is not None:
+                start(published=stamp)
+            else:
+                current.published = stamp  # the stamp under a headline
+            i += 1
+            continue
+        glued = split_glued_headline(p)
+        if glued is not None:
+            title, published = glued
+            if current.title and not current.paragraphs and _same_text(current.title, title):
+                current.published = current.published or published  # the repeat of the headline above
+            else:
+                start(title, published)
+            i += 1
+            continue
+        dateline = parse_dateline(p)
+        if dateline is not None:
+            if current.paragraphs and current.place is not None:
+                start()
+            current.place = dateline.place
+            current.dateline_date = dateline.date
+            if dateline.rest:
+                current.paragraphs.append(dateline.rest)
+            i += 1
+            continue
+        if is_headline(p) and nxt is not None:
+            follows = (parse_stamp(nxt) is not None or parse_dateline(nxt) is not None
+                       or ((g := split_glued_headline(nxt)) is not None and _same_text(g[0], p)))
+            if follows:
+                if current.paragraphs or current.title:
+                    start(title=p)
+                else:
+                    current.title = p  # a stamp above its headline
+                i += 1
+                continue
+        if not current.paragraphs and current.title is None and not drafts and is_headline(p) and nxt is not None:
+            after = paragraphs[i + 2] if i + 2 < n else None
+            if not (is_headline(nxt) and after is not None and not is_headline(after)):
+                current.title = p  # the first headline of a page without stamps
+            # else: a site or section label above the real headline; the headline comes next
+            i += 1
+            continue
+        if current.title and not current.paragraphs and _same_text(current.title, p):
+            i += 1  # the headline repeated as the first paragraph
+            continue
+        current.paragraphs.append(p)
+        i += 1
+    start()
+
+    items: list[Item] = []
+    for draft in drafts:
+        if not draft.paragraphs or _only_labels(draft):
+            continue
+        text = "\n\n".join(draft.paragraphs)
+        published = draft.published
+        if published is None and draft.dateline_date:
+            published = _dateline_published(draft.dateline_date, hint, text)
+        items.append(_item(len(items), draft.title, text, published, draft.place))
+    if len(items) == 1 and items[0].title is None and page.title:
+        items[0] = dataclasses.replace(items[0], title=page.title)
+    return items
+
+
+def _only_labels(draft: _Draft) -> bool:
+    """Untitled, undated short text without a sentence: a site name or section label above the news."""
+    text = " ".join(draft.paragraphs)
+    return (draft.title is None and draft.published is None and draft.place is None and len(text) < 80
+            and not _SENTENCE_END.search(text))
+
+
+def _item(index: int, title: str | None, text: str, published: dt.datetime | None, place: str | None) -> Item:
+    if "dateline_place" in Item.__dataclass_fields__:
+        return Item(index, title, text, published, dateline_place=place)
+    return Item(index, title, text, published)
