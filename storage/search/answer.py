@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -183,7 +184,9 @@ class QA:
             return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in suggest))
         best = passing[0]
         rivals = [r for r in passing[1:4] if r.coverage >= best.coverage - 1e-9]
-        if rivals and rivals[0].score > best.score * (1 - _MARGIN):
+        # "когда прошло заседание?": a kind of event alone does not say which one when several match
+        kind_only = all(any(t in _kind_lemmas() for t, _ in s.terms) for s in content)
+        if rivals and (kind_only or rivals[0].score > best.score * (1 - _MARGIN)):
             top = best.score
             return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in [best, *rivals][:3]))
         hits = [self._hit(best, best.score)] + [self._hit(r, best.score) for r in passing[1:3]
@@ -200,6 +203,14 @@ class QA:
         record = self.index.records[doc]
         text, citations = compose(record, intent, slots, lang)
         return Answer(question, lang, intent, True, text, hits or (EventHit(record.id, score),), citations)
+
+
+@cache
+def _kind_lemmas() -> frozenset[str]:
+    from storage.lexicon.kinds import KINDS
+
+    return frozenset(t for k in KINDS for phrase in (k.name, *k.triggers) if " " not in phrase
+                     for t in nz.index_terms(phrase))
 
 
 def _by_date(ix: SearchIndex, docs: list[int]) -> list[int]:

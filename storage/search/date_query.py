@@ -79,6 +79,19 @@ _WORDY = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-zА-Яа-яЁё]+)\.?,?(?:\s+(\d{4
 _ENGLISH_MDY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 
 
+_MONTH_FORMS = frozenset(w.lower() for forms in (GENITIVE_RU, NOMINATIVE_RU, PREPOSITIONAL_RU, ENGLISH)
+                         for w in forms)
+
+
+def _is_month_word(word: str) -> bool:
+    """A whole month name ("сентябре", "May"), not a word that merely starts like one ("марс")."""
+    if word == "may":  # the English modal verb, not the month
+        return False
+    w = word.lower().replace("ё", "е").rstrip(".")
+    # whole forms, or abbreviations that are the start of one ("сент", "авг", "Sep")
+    return w in _MONTH_FORMS or len(w) >= 3 and any(f.startswith(w) for f in _MONTH_FORMS)
+
+
 def _year(text: str) -> int:
     year = int(text)
     if not _MIN_YEAR <= year <= _MAX_YEAR:
@@ -120,7 +133,7 @@ def _single(arg: str) -> DateRange:
             raise DateQueryError()
         return _day(_year(m[3]), month, int(m[2]))
     if m := _WORDY.fullmatch(text):
-        month = month_number(m[2])
+        month = month_number(m[2]) if _is_month_word(m[2]) else None
         if month is None or m[3] is None:
             raise DateQueryError()
         year = _year(m[3])
@@ -156,17 +169,6 @@ _IN_TEXT = re.compile(
 )
 
 
-_MONTH_FORMS = frozenset(w.lower() for forms in (GENITIVE_RU, NOMINATIVE_RU, PREPOSITIONAL_RU, ENGLISH)
-                         for w in forms)
-
-
-def _is_month_word(word: str) -> bool:
-    """A whole month name ("сентябре", "May"), not a word that merely starts like one ("марс")."""
-    if word == "may":  # the English modal verb, not the month
-        return False
-    return word.lower().replace("ё", "е") in _MONTH_FORMS
-
-
 def find_date_spans(text: str) -> list[DateRange | DaySpan | MonthSpan]:
     """Every date, month, year or day-without-year mentioned in a question, in order."""
     found: list[DateRange | DaySpan | MonthSpan] = []
@@ -188,8 +190,12 @@ def find_date_spans(text: str) -> list[DateRange | DaySpan | MonthSpan]:
                 if month is not None:
                     found.append(_day(_year(m["y1"]), month, int(m["d3"])))
             elif m["wordy"]:
-                month = month_number(m["m2"])
+                month = month_number(m["m2"]) if _is_month_word(m["m2"]) else None
                 if month is None:
+                    # "СМИД 2022": the word is no month, but the year after it still counts
+                    if m["y2"] and _MIN_YEAR <= int(m["y2"]) <= _MAX_YEAR:
+                        year = int(m["y2"])
+                        found.append(DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31)))
                     continue
                 if m["y2"]:
                     year = _year(m["y2"])

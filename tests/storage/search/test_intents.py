@@ -1,0 +1,36 @@
+import pytest
+
+from storage.search.intents import Intent, detect_intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Кто председательствовал на заседании СМО?", Intent.chair),
+        ("под чьим председательством прошли консультации", Intent.chair),
+        ("Who chaired the summit?", Intent.chair),
+        ("Кто участвовал в учениях?", Intent.participants),
+        ("кто принял участие в заседании", Intent.participants),
+        ("Who took part in the meeting?", Intent.participants),
+        ("Зась участвовал в заседании?", Intent.participation),
+        ("Принимал ли участие Лавров в СМИД?", Intent.participation),
+        ("Did Putin attend the summit?", Intent.participation),
+        ("Где прошли учения?", Intent.place),
+        ("в каком городе была сессия", Intent.place),
+        ("Where was the summit held?", Intent.place),
+        ("Когда состоялось заседание КССБ?", Intent.date),
+        ("When did the council meet?", Intent.date),
+        ("В каком формате прошло заседание?", Intent.format),
+        ("очно или онлайн прошли консультации", Intent.format),
+        ("Что решили министры обороны?", Intent.decisions),
+        ("какой план утвердили", Intent.decisions),
+        ("Какие документы подписали?", Intent.decisions),
+        ("What was approved?", Intent.decisions),
+        ("Что обсуждали на конференции?", Intent.topics),
+        ("о чём говорили министры", Intent.topics),
+        ("заседание СМИД в Ереване", Intent.summary),
+        ("Что было 14 июня 2022?", Intent.summary),
+    ],
+)
+def test_detects_intent(question, intent):
+    assert detect_intent(question) is intent
