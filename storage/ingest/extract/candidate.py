@@ -45,8 +45,10 @@ def _event_words(sentence: str) -> bool:
 
 
 def _choose_body(sentences: list[str], date_sentence: str) -> tuple[Body, str] | None:
-    """The organ that met: in the date sentence or headline first; not one only named as a venue or in a quote."""
+    """The organ that met: in the date sentence or headline first; not one only named as a venue or in a quote;
+    one named only in a post ("Начальник Объединённого штаба") when nothing else is named."""
     ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
+    post: tuple[Body, str] | None = None
     for sentence in ordered:
         unquoted = re.sub(r"«[^»]*»", lambda q: " " * len(q.group()), sentence)
         for m in find_body_matches(unquoted):
@@ -57,11 +59,12 @@ def _choose_body(sentences: list[str], date_sentence: str) -> tuple[Body, str] |
             before = unquoted[max(0, m.start - 40):m.start].lower()
             prev = re.findall(r"[а-яё-]+", before)
             if prev and morph.lemma(prev[-1]) in ROLE_HEADS | {"генерал-полковник", "генерал-лейтенант"}:
+                post = post or (m.payload, sentence)
                 continue  # "Начальник Объединённого штаба" names a person's post, not the organ that met
             if re.search(r"(?:решени\w*|проект\w*|рассмотрение|внесени\w*)\s*$", before):
                 continue  # "проект Решения СКБ" names a document's author, not the meeting
             return m.payload, sentence
-    return None
+    return post
 
 
 def _choose_kind(sentences: list[str], date_sentence: str) -> tuple[str, str] | None:
@@ -111,7 +114,7 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
     if not any(find_body_matches(s) for s in all_sentences):
         return None
     chosen = choose_event_date(headline + [(s, False) for s in body_sentences],
-                               lambda s: find_dates(s, year_hint), item.published, _event_words)
+                               lambda s: find_dates(s, year_hint), item.published, _event_words, wire=bool(dateline))
     if chosen is None:
         return None
     facts: list[Provenance] = [Provenance("date", f"{chosen.start.isoformat()}/{chosen.end.isoformat()}", chosen.sentence)]

@@ -39,7 +39,7 @@ class EventDate:
 
 
 def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published: dt.datetime | None,
-                      has_event_words) -> EventDate | None:
+                      has_event_words, wire: bool = False) -> EventDate | None:
     """sentences: (text, is_headline); mentions_of(text) → DateMention list; has_event_words(text) → bool."""
     best: tuple[float, int, EventDate] | None = None
     dateline = None
@@ -99,5 +99,11 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
                 return EventDate(d, d, sentence, bool(FUTURE.search(sentence)))
             if YESTERDAY.search(sentence) and PAST.search(sentence) and has_event_words(sentence):
                 d = published.date() - dt.timedelta(days=1)
+                return EventDate(d, d, sentence, False)
+    if wire and published is not None:
+        # the dateline was split off already: a wire item reports the day it is dated
+        for sentence, headline in sentences:
+            if not headline and PAST.search(sentence) and not FUTURE.search(sentence) and has_event_words(sentence):
+                d = published.date()
                 return EventDate(d, d, sentence, False)
     return None

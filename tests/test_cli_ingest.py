@@ -1,0 +1,56 @@
+"""`csto-bot ingest / export / init` through the command-line entry point."""
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(argv, capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    out = capsys.readouterr()
+    return exit_.value.code, out.out, out.err
+
+
+def test_ingest_then_export(tmp_path, capsys):
+    db = str(tmp_path / "x.db")
+    code, out, _ = run(["ingest", str(SEEDS), "--db", db], capsys)
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == 2
+    assert lines[0].endswith("000_a4065f8d4f85827b.txt: материалов 3, событий создано 3, объединено 0")
+    assert lines[1].endswith("003_80000bca44b53821.txt: материалов 1, событий создано 0, объединено 1")
+    code, out, _ = run(["export", "--db", db], capsys)
+    events = json.loads(out)
+    assert code == 0 and [e["date_start"] for e in events] == ["2020-05-26", "2024-04-01", "2024-04-24"]
+    assert set(events[0]) == {"id", "date_start", "date_end", "is_announcement", "title", "body", "body_short", "kind",
+                              "place", "venue", "format", "chair", "participants", "decisions", "topics", "sources"}
+    assert set(events[0]["chair"]) == {"person", "role", "state"}
+    assert set(events[0]["sources"][0]) == {"location", "outlet", "published", "title"}
+
+
+def test_ingest_reports_failures_with_exit_1(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, _ = run(["ingest", str(empty), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "x.db")], capsys)
+    lines = out.strip().splitlines()
+    assert code == 1 and len(lines) == 2 and all(": ошибка: " in line for line in lines)
+
+
+def test_unreachable_database_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, out, err = run(["export", "--db", str(blocker / "sub" / "x.db")], capsys)
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1 and "ошибка" in err
+
+
+def test_init_loads_seeds_once(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SEEDS_DIR", str(SEEDS))
+    db = str(tmp_path / "x.db")
+    code, out, _ = run(["init", "--db", db], capsys)
+    assert code == 0 and out.strip().endswith("событий 3")
+    code, out, _ = run(["init", "--db", db], capsys)
+    assert code == 0 and out.strip() == "база готова: событий 3"
