@@ -40,7 +40,7 @@ def plain_answer(qa: QA, answer: Answer) -> str:
         render_answer_plain = None
     if render_answer_plain is not None:
         records = [qa.record(h.event_id) for h in answer.hits]
-        return render_answer_plain(answer, [r for r in records if r is not None])
+        return render_answer_plain(answer, [r for r in records if r is not None], qa.stats())
     en = answer.language == "en"
     lines: list[str] = []
     if answer.confident:
