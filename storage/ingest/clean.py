@@ -85,12 +85,14 @@ class _TextCollector(HTMLParser):
             return
         if self._skipping():
             return
+        data = _SOURCE_SPACE.sub(" ", data)  # source line breaks are not breaks: only tags make them
         if self.h1_depth and not self.h1_done:
             self.h1_parts.append(data)
         self.parts.append(data)
 
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_SOURCE_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def _inline(text: str) -> str:
@@ -103,8 +105,6 @@ def clean_html(html_text: str) -> tuple[str, str | None]:
     collector.feed(html_text)
     collector.close()
     raw = "".join(collector.parts)
-    # HTML source line breaks are not paragraph breaks: only tags made "\n" and "\n\n" count
-    raw = re.sub(r"[ \t\r]*\n(?!\n)[ \t\r]*", lambda m: m.group(0) if "\n" in m.group(0) else " ", raw)
     blocks = []
     for block in re.split(r"\n\s*\n", raw):
         lines = [_inline(line) for line in block.split("\n")]
@@ -125,7 +125,7 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_MD_QUOTE = re.compile(r"^[ ]*>[ ]?", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^[ ]*(?:>[ ]?)+", re.MULTILINE)
 _LINE_SPACES = re.compile(r"[ ]{2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 

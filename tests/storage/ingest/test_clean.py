@@ -1,0 +1,87 @@
+"""Cleaning HTML and marked-up text; repairing words glued by a lost line break."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from storage.ingest.clean import clean_html, clean_text, repair_glued_words
+
+
+def test_clean_html_drops_chrome_elements_and_keeps_blocks():
+    html = """<!DOCTYPE html><html><head><title>Сессия СКБ | ОДКБ</title><style>p{}</style>
+    <script>alert("x")</script></head><body>
+    <header><div class="logo">ОДКБ</div><h1>Сессия  Совета&nbsp;коллективной безопасности</h1></header>
+    <nav><a href="/">Главная</a></nav><!-- comment -->
+    <article><p>Первый абзац
+    продолжается здесь.</p><p>Второй<br>строка &laquo;два&raquo; &amp; ещё</p>
+    <ul><li>один</li><li>два</li></ul><iframe src="x">i</iframe><form>f</form></article>
+    <aside>Читайте также</aside><footer>© 2024</footer><noscript>js</noscript><svg><text>s</text></svg>
+    </body></html>"""
+    text, title = clean_html(html)
+    assert title == "Сессия Совета коллективной безопасности"
+    assert text == ("Сессия Совета коллективной безопасности\n\nПервый абзац продолжается здесь.\n\n"
+                    "Второй\nстрока «два» & ещё\n\nодин\n\nдва")
+
+
+def test_clean_html_title_falls_back_to_title_tag_and_tolerates_broken_markup():
+    text, title = clean_html("<html><head><title>Кобальт &#8212; учения\n</head><body><div><h2>Учения"
+                             "<p>С 25 по 29 сентября прошли учения.<p>Второй абзац</body>")
+    assert title == "Кобальт — учения"
+    assert text == "Учения\n\nС 25 по 29 сентября прошли учения.\n\nВторой абзац"
+
+
+def test_clean_text_markdown_and_spaces():
+    raw = ("\ufeff# Заголовок #\r\n\r\n\r\n\r\n## **Жирный  заголовок**\n*Лид\u00a0абзаца.*\n\n"
+           "Текст со [ссылкой](http://x.ru) и ![фото](a.png)кар\u00adтинкой,\u200b __важно__.   \n"
+           "---\n\n***\n> цитата\n\n\n")
+    assert clean_text(raw) == ("Заголовок\n\nЖирный заголовок\nЛид абзаца.\n\n"
+                               "Текст со ссылкой и картинкой, важно.\n\nцитата")
+
+
+def test_clean_text_keeps_bullets_and_arithmetic():
+    assert clean_text("* пункт один\n* пункт два\n2 * 3 = 6") == "* пункт один\n* пункт два\n2 * 3 = 6"
+
+
+@pytest.mark.parametrize(
+    ("glued", "repaired"),
+    [
+        ("Великой Отечественной войнео подтверждении приверженности",
+         "Великой Отечественной войне о подтверждении приверженности"),
+        ("принципам Устава ООНо солидарности", "принципам Устава ООН о солидарности"),
+        ("говорили о безопасностив регионе", "говорили о безопасности в регионе"),
+        ("встреча с министромк сотрудничеству", "встреча с министром к сотрудничеству"),
+    ],
+)
+def test_repair_glued_words(glued, repaired):
+    assert repair_glued_words(glued) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "со Станиславом Засем и Сергеем Лавровым",
+        "представитель МИДа России и ОДКБ",
+        "Норова и Лебедева",
+        "слушатели курсов и 2024 годав",
+        "Тасмагамбетов встретился с Вольфовичем",
+        "министр обороны Хренина и Шойгу",
+        "стран СНГи ШОС",
+    ],
+)
+def test_repair_leaves_real_words(text):
+    assert repair_glued_words(text) == text
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("аоив сКОДБ\n\r\t*_#-[]()!.\u00a0\u00ad#>войнеоООН12")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_clean_text_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("абвгдежзиклмнопрстуфхцчшщыэюя ,.")), min_size=1,
+                        max_size=40), min_size=1, max_size=6))
+def test_clean_text_keeps_paragraphs_of_plain_text(paragraphs):
+    plain = [" ".join(p.split()) for p in paragraphs if p.split()]
+    assert clean_text("\n\n".join(plain)).split("\n\n") == ([p for p in plain] or [""])

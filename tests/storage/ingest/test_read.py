@@ -1,0 +1,125 @@
+"""Reading documents: paths, size limit, encodings, binary and empty input, HTML sniffing."""
+from pathlib import Path
+
+import pytest
+
+from storage.ingest.errors import (
+    BinaryDocument,
+    DocumentNotFound,
+    DocumentTooLarge,
+    EmptyDocument,
+    IngestError,
+    UnknownEncoding,
+    UnsupportedFormat,
+)
+from storage.ingest.read import MAX_BYTES, decode, iter_paths, load_path, read_document
+from storage.ingest.records import RawDocument
+
+RU = "24 апреля 2024 года в Москве состоялись консультации государств - членов ОДКБ."
+DOCS = Path(__file__).parents[2] / "fixtures" / "docs"
+
+
+def test_iter_paths_expands_folders_sorted_and_keeps_missing(tmp_path):
+    (tmp_path / "b").mkdir()
+    for name in ("b/2.md", "a.txt", "b/1.html", "c.pdf", "d.HTM", ".hidden.txt"):
+        (tmp_path / name).write_text("x")
+    missing = tmp_path / "nope.txt"
+    got = list(iter_paths([tmp_path, missing]))
+    assert [p.relative_to(tmp_path).as_posix() for p in got[:-1]] == ["a.txt", "b/1.html", "b/2.md", "d.HTM"]
+    assert got[-1] == missing
+
+
+def test_load_path_errors(tmp_path):
+    with pytest.raises(DocumentNotFound, match="не найден"):
+        load_path(tmp_path / "nope.txt")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(UnsupportedFormat, match=r"\.pdf"):
+        load_path(tmp_path / "x.pdf")
+    with pytest.raises(UnsupportedFormat, match="папка"):
+        load_path(tmp_path)
+
+
+def test_too_large_is_refused_before_reading(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: nothing is written
+
+    def fail(*_):
+        raise AssertionError("read before the size check")
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(DocumentTooLarge, match="5 МБ"):
+        load_path(big)
+
+
+def test_load_path_returns_bytes(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(RU.encode())
+    raw = load_path(path)
+    assert (raw.location, raw.data) == (str(path), RU.encode())
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (RU.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + RU.encode("utf-8"), "utf-8"),
+        (RU.encode("utf-16"), "utf-16"),
+        (RU.encode("cp1251"), "cp1251"),
+        (RU.encode("koi8_r"), "koi8_r"),
+        (b"plain ascii text", "utf-8"),
+    ],
+)
+def test_decode_encodings(data, encoding):
+    text, used = decode(data)
+    assert (text.lstrip("\ufeff"), used) == (RU if "ascii" not in data.decode("latin-1") else "plain ascii text", encoding)
+
+
+def test_decode_honours_html_meta_charset():
+    html = f'<html><head><meta charset="windows-1251"></head><body><p>{RU}</p></body></html>'
+    assert decode(html.encode("cp1251")) == (html, "cp1251")
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "reason"),
+    [
+        (b"", EmptyDocument, "пуст"),
+        (b" \n\t\r\n ", EmptyDocument, "пуст"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), BinaryDocument, "двоичный"),
+        (b"%PDF-1.7\n...", BinaryDocument, "PDF"),
+        (b"abc\x00def" * 10, BinaryDocument, "двоичный"),
+        (bytes([7, 8, 1, 2, 3, 4, 5, 6]) * 20 + b"text", BinaryDocument, "управляющих"),
+        ("Ĉu vi parolas ĉeĥe? Ŝŭ ĝĵ ĥŝ".encode("iso8859_3"), UnknownEncoding, "кодировку"),
+    ],
+)
+def test_decode_refuses(data, error, reason):
+    with pytest.raises(error, match=reason):
+        decode(data)
+
+
+def test_read_document_html_by_suffix_and_by_sniffing():
+    html = "<html><head><title>Новость | ОДКБ</title></head><body><nav>Главная</nav><h1>Заголовок новости</h1>" \
+           f"<p>{RU}</p><footer>© ОДКБ</footer></body></html>"
+    page = read_document(RawDocument("a.html", html.encode()))
+    assert (page.text, page.title, page.encoding) == (f"Заголовок новости\n\n{RU}", "Заголовок новости", "utf-8")
+    sniffed = read_document(RawDocument("a.txt", ("<!DOCTYPE html>" + html).encode()))
+    assert sniffed.text == page.text
+
+
+def test_read_document_plain_text_and_markdown():
+    page = read_document(RawDocument("a.md", f"## **Заголовок**\r\n\r\n\r\n*Лид.*\r\n\r\n{RU}".encode()))
+    assert (page.text, page.title) == (f"Заголовок\n\nЛид.\n\n{RU}", None)
+
+
+def test_read_document_only_markup_is_empty():
+    with pytest.raises(EmptyDocument, match="не осталось текста"):
+        read_document(RawDocument("a.html", b"<html><script>var a=1;</script><nav>menu</nav></html>"))
+
+
+@pytest.mark.parametrize("name", ["24_empty.txt", "25_binary_png.txt"])
+def test_corpus_bad_documents_fail_with_ingest_error(name):
+    path = DOCS / name
+    if not path.exists():
+        pytest.skip("corpus not present")
+    with pytest.raises(IngestError):
+        read_document(load_path(path))
