@@ -61,4 +61,4 @@ async def test_concurrent_callers_share_the_rate():
     await asyncio.gather(*(one(c) for c in range(8)))
     assert [chat for chat, _ in times] == list(range(8))
     gaps = [b - a for (_, a), (_, b) in zip(times, times[1:])]
-    assert min(gaps) >= 0.024 and sum(gaps) < 2.0  # generous: CI machines are busy
+    assert min(gaps) >= 0.02 and sum(gaps) < 2.0  # generous: CI machines are busy
