@@ -99,6 +99,7 @@ class BotAPIEmulator:
         self.webhook: dict[str, Any] | None = None
         self._webhook_client: ClientSession | None = None
         self._sent_event = asyncio.Event()
+        self.consumed_offset = 0  # the highest getUpdates offset seen: updates below it were handled
         self._handlers: dict[str, Callable[[dict[str, Any], str], Awaitable[Any]]] = {
             name.lower(): getattr(self, f"_m_{name}")
             for name in (
@@ -262,6 +263,14 @@ class BotAPIEmulator:
             except asyncio.TimeoutError:
                 pass
         return result
+
+    async def wait_handled(self, update: dict[str, Any], timeout: float = 30.0) -> None:
+        """Wait until the bot asked for updates past this one.
+
+        With `handle_as_tasks=False` polling, aiogram finishes handling an update before asking
+        for the next batch, so this means "the bot is done replying" (the console relies on it).
+        """
+        await self.wait_for(lambda: self.consumed_offset > update["update_id"], timeout)
 
     def inject_fault(self, method: str, kind: str = "5xx", *, times: int = 1, status: int = 500,
                      delay: float = 5.0, chat_id: int | None = None) -> None:
@@ -439,6 +448,7 @@ class BotAPIEmulator:
         limit = params.get("limit") or 100
         timeout = float(params.get("timeout") or 0)
         if offset:
+            self.consumed_offset = max(self.consumed_offset, offset)
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         if not self._updates and timeout > 0:
             self._updates_changed.clear()

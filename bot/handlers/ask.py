@@ -1,0 +1,43 @@
+"""Free-text questions and /search: answer first, then the card and its sources; honest when unsure."""
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.keyboards import details_keyboard, events_keyboard
+from bot.render import card_heading, render_answer
+from bot.replies import reply_html
+from bot.texts import Texts
+from storage.search.answer import QA
+
+
+
+async def answer_question(message: Message, question: str, qa: QA, texts: Texts) -> None:
+    answer = qa.answer(question, texts.lang)
+    records = [r for r in (qa.record(h.event_id) for h in answer.hits) if r is not None]
+    text = render_answer(answer, records, texts, qa.stats())
+    if answer.confident and records:
+        markup = details_keyboard([records[0].id], texts)
+    else:
+        markup = events_keyboard([(r, card_heading(r, texts)) for r in records[:3]], texts)
+    await reply_html(message, text, markup)
+
+
+async def cmd_search(message: Message, command: CommandObject, qa: QA, texts: Texts) -> None:
+    if not (command.args or "").strip():
+        await message.answer(texts.search_ask_text)
+        return
+    await answer_question(message, command.args.strip(), qa, texts)
+
+
+async def on_question(message: Message, qa: QA, texts: Texts) -> None:
+    await answer_question(message, message.text.strip(), qa, texts)
+
+
+def make_router() -> Router:
+    """A fresh router (a router can belong to one dispatcher only; tests build many)."""
+    router = Router(name="ask")
+    router.message.register(cmd_search, Command("search"))
+    router.message.register(on_question, F.text, ~F.text.startswith("/"))
+    return router

@@ -1,0 +1,96 @@
+"""/start and /help: what the bot knows, what it can do, three example questions from the records."""
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import CallbackQuery, Message
+
+from bot.keyboards import ExampleCb, examples_keyboard
+from bot.render import esc, render_knows
+from bot.replies import reply_html
+from bot.texts import Texts
+from storage.search.answer import QA
+from storage.search.records import EventRecord
+
+
+MONTHS_PREP_RU = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+                  "октябре", "ноябре", "декабре")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+
+
+def example_question(record: EventRecord, kind: str, lang: str) -> str | None:
+    """A natural question about one stored event; None when the record cannot answer that kind."""
+    name = record.body_short
+    if not name:
+        return None
+    day = record.date_start
+    if lang == "en":
+        when = f"in {MONTHS_EN[day.month - 1]} {day.year}"
+        return {"chair": f"Who chaired the {name} meeting {when}?",
+                "decisions": f"What did the {name} decide {when}?",
+                "topics": f"What was discussed at the {name} {when}?",
+                "place": f"Where did the {name} meet {when}?"}.get(kind)
+    when = f"в {MONTHS_PREP_RU[day.month - 1]} {day.year} года"
+    return {"chair": f"Кто председательствовал на {name} {when}?",
+            "decisions": f"Что решили на {name} {when}?",
+            "topics": f"Что обсуждали на {name} {when}?",
+            "place": f"Где прошло заседание {name} {when}?"}.get(kind)
+
+
+def example_questions(records: list[EventRecord], lang: str, limit: int = 3) -> list[tuple[str, int, str]]:
+    """Up to `limit` questions of different kinds about the newest events that can answer them."""
+    wanted = ["chair", "decisions", "topics", "place"]
+    has = {"chair": lambda r: bool(r.chair_person), "decisions": lambda r: bool(r.decisions),
+           "topics": lambda r: bool(r.topics), "place": lambda r: bool(r.place)}
+    out: list[tuple[str, int, str]] = []
+    used: set[int] = set()
+    newest = sorted(records, key=lambda r: (r.date_start, r.id), reverse=True)
+    for kind in wanted:
+        for record in newest:
+            if record.id in used or not has[kind](record):
+                continue
+            question = example_question(record, kind, lang)
+            if question:
+                out.append((question, record.id, kind))
+                used.add(record.id)
+                break
+        if len(out) == limit:
+            break
+    return out
+
+
+def render_help(qa: QA, t: Texts) -> tuple[str, list[tuple[str, int, str]]]:
+    examples = example_questions(list(qa.index.records), t.lang)
+    text = (f"<b>{esc(t.start_title)}</b>\n{esc(t.start_intro)}\n\n{esc(render_knows(qa.stats(), t))}\n\n"
+            f"{esc(t.capabilities)}")
+    if examples:
+        text += f"\n\n{esc(t.examples)}"
+    return text, examples
+
+
+async def cmd_help(message: Message, qa: QA, texts: Texts) -> None:
+    text, examples = render_help(qa, texts)
+    await reply_html(message, text, examples_keyboard(examples))
+
+
+async def on_example(callback: CallbackQuery, callback_data: ExampleCb, qa: QA, texts: Texts) -> None:
+    from bot.handlers.ask import answer_question
+
+    record = qa.record(callback_data.id)
+    question = example_question(record, callback_data.kind, texts.lang) if record else None
+    await callback.answer()
+    if question is None or callback.message is None:
+        await callback.message.answer(texts.event_not_found) if callback.message else None
+        return
+    await callback.message.answer(f"❓ {esc(question)}", parse_mode="HTML")
+    await answer_question(callback.message, question, qa, texts)
+
+
+def make_router() -> Router:
+    """A fresh router (a router can belong to one dispatcher only; tests build many)."""
+    router = Router(name="start")
+    router.message.register(cmd_help, CommandStart())
+    router.message.register(cmd_help, Command("help"))
+    router.callback_query.register(on_example, ExampleCb.filter())
+    return router
