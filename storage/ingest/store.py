@@ -39,10 +39,14 @@ def view_of(event: Event) -> EventView:
                      event.kind, event.place, keys)
 
 
+_VIEW_LOAD = (selectinload(Event.participants), selectinload(Event.decisions), selectinload(Event.topics))
+
+
 async def nearby_events(session: AsyncSession, c: EventCandidate) -> list[Event]:
+    """Events that could be the candidate's, with just what sameness needs (facts load only for the winner)."""
     lo, hi = c.date_start - dt.timedelta(days=1), c.date_end + dt.timedelta(days=1)
     rows = await session.scalars(
-        select(Event).where(and_(Event.date_start <= hi, Event.date_end >= lo)).options(*_EVENT_LOAD).order_by(Event.id))
+        select(Event).where(and_(Event.date_start <= hi, Event.date_end >= lo)).options(*_VIEW_LOAD).order_by(Event.id))
     return list(rows)
 
 
@@ -56,7 +60,8 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
         change = EventChange.created
         was_announcement = c.is_announcement
     else:
-        event = next(e for e in candidates if e.id == same.id)
+        event = await session.scalar(
+            select(Event).where(Event.id == same.id).options(*_EVENT_LOAD).execution_options(populate_existing=True))
         was_announcement = event.is_announcement
         change = EventChange.merged
     source = EventSource(document=document, item_index=c.item.index, title=c.item.title, published=c.item.published,
