@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from functools import cache
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.lexicon.places import find_places
 from storage.search import normalize as nz
-from storage.search.date_query import DateRange, DaySpan, find_date_spans
+from storage.search.date_query import find_date_spans
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised
@@ -96,34 +97,42 @@ class QA:
 
     # --- ranking ----------------------------------------------------------------------------
 
-    def _rank(self, question: str, slots: list[Slot]) -> tuple[list[_Ranked], float]:
-        """Records matched by the question's content words, best first, and the content weight total."""
+    def _rank(self, question: str, slots: list[Slot], only: set[int] | None = None,
+              limit: int = 50) -> tuple[list[_Ranked], float]:
+        """The best records for the question's content words (coverage first, then score), and the content weight total."""
         ix = self.index
-        content = [(i, s) for i, s in enumerate(slots) if not s.generic and not s.frame]
-        total = sum(ix.slot_weight(s) for _, s in content)
-        scores, masks = ix.score(slots)
+        content = [(i, ix.slot_weight(s)) for i, s in enumerate(slots) if not s.generic and not s.frame]
+        total = sum(w for _, w in content)
+        scores, masks = ix.score(slots, only)
         # the body or the kind named in the question is what the event IS, not words it mentions
         bodies = {b.short for b, _, _ in find_bodies(question) if not b.is_organisation}
         kinds = {k.name for k, _, _ in find_kinds(question)}
-        ranked: list[_Ranked] = []
+        coverage_of: dict[int, float] = {}
+        keyed: list[tuple[float, float, int]] = []
+        records = ix.records
         for doc, score in scores.items():
-            r = ix.records[doc]
-            if bodies and r.body_short in bodies:
-                score *= 1.5
-            if kinds and r.kind in kinds:
-                score *= 1.2
-            covered = sum(ix.slot_weight(s) for i, s in content if masks[doc] >> i & 1)
-            coverage = covered / total if total else 0.0
-            ranked.append(_Ranked(doc, score, coverage))
-        ranked.sort(key=lambda r: (-r.coverage, -r.score, ix.records[r.doc].id))
+            mask = masks[doc]
+            coverage = coverage_of.get(mask)
+            if coverage is None:
+                covered = sum(w for i, w in content if mask >> i & 1)
+                coverage = coverage_of[mask] = covered / total if total else 0.0
+            if bodies or kinds:
+                r = records[doc]
+                if bodies and r.body_short in bodies:
+                    score *= 1.5
+                if kinds and r.kind in kinds:
+                    score *= 1.2
+            keyed.append((coverage, score, -records[doc].id, doc))
+        ranked = [_Ranked(doc, score, coverage) for coverage, score, _, doc in heapq.nlargest(limit, keyed)]
         # rerank near-ties of the top by string similarity of the names (cheap: a handful of records)
         head = ranked[:20]
         if len(head) > 1:
             best = head[0]
             close = [r for r in head if r.coverage >= best.coverage - 1e-9 and r.score >= best.score * 0.9]
             if len(close) > 1:
-                close.sort(key=lambda r: (-(r.score + 0.02 * ix.rerank_score(r.doc, question)), ix.records[r.doc].id))
-                ranked = close + [r for r in ranked if r not in close]
+                close.sort(key=lambda r: (-(r.score + 0.02 * ix.rerank_score(r.doc, question)), records[r.doc].id))
+                moved = {r.doc for r in close}
+                ranked = close + [r for r in ranked if r.doc not in moved]
         return ranked, total
 
     def search(self, text: str, limit: int = 10) -> list[EventHit]:
@@ -147,13 +156,12 @@ class QA:
         cities = [p for p, _, _ in find_places(_capitalised(question)) if not p.is_state]
         content = [s for s in slots if not s.generic and not s.frame]
 
-        def allowed(doc: int) -> bool:
-            r = ix.records[doc]
-            if spans and not any(sp.overlaps(r.date_start, r.date_end) for sp in spans):
-                return False
-            if cities and not any(nz.fold(c.name) in ix.places[doc] for c in cities):
-                return False
-            return True
+        only: set[int] | None = None
+        if spans:
+            only = ix.in_spans(spans)
+        if cities:
+            at = ix.at_places(c.name for c in cities)
+            only = at if only is None else only & at
 
         # drop words that only named the date or the place: they were used as filters
         date_words = {w for sp in spans for w in _span_words(question)}
@@ -164,8 +172,7 @@ class QA:
         if not content:
             if not (spans or cities):
                 return self._refuse(question, lang, intent, ())
-            docs = _by_date(ix, [d for d in range(len(ix.records)) if allowed(d)] if not spans
-                            else _docs_in_spans(ix, spans, allowed))
+            docs = _by_date(ix, list(only or ()))
             if len(docs) == 1:
                 return self._confident(question, lang, intent, docs[0], slots, 100.0)
             return self._refuse(question, lang, intent, tuple(EventHit(ix.records[d].id, 50.0) for d in docs[:3]))
@@ -176,8 +183,10 @@ class QA:
             people = [s for s in content if s.terms and all(t in ix.people_terms for t, _ in s.terms)]
             if people and len(people) < len(content):
                 rank_slots = [Slot(s.word, s.terms, s.generic, True) if s in people else s for s in slots]
-        ranked, _ = self._rank(question, rank_slots)
-        passing = [r for r in ranked if allowed(r.doc)]
+        ranked, _ = self._rank(question, rank_slots, only)
+        passing = ranked
+        if not passing and only is not None:
+            ranked, _ = self._rank(question, rank_slots)  # for suggestions outside the dates/places asked
         if not passing or passing[0].coverage < _MIN_COVERAGE:
             suggest = [r for r in (passing or ranked) if r.coverage >= _MIN_SUGGEST][:3]
             top = suggest[0].score if suggest else 0.0
@@ -215,16 +224,6 @@ def _kind_lemmas() -> frozenset[str]:
 
 def _by_date(ix: SearchIndex, docs: list[int]) -> list[int]:
     return sorted(docs, key=lambda d: (ix.records[d].date_start, ix.records[d].id))
-
-
-def _docs_in_spans(ix: SearchIndex, spans: list[DateRange | DaySpan], allowed) -> list[int]:
-    out: set[int] = set()
-    for sp in spans:
-        if isinstance(sp, DateRange):
-            out.update(d for d in ix.overlapping(sp.start, sp.end) if allowed(d))
-        else:
-            out.update(d for d in range(len(ix.records)) if allowed(d))
-    return list(out)
 
 
 def _span_words(question: str) -> set[str]:

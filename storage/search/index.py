@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from functools import cache
+from functools import cache, lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,8 +54,7 @@ def _record_fields(r: EventRecord) -> dict[str, str]:
         body_names.append(r.body)
     if r.body_short:
         body_names.append(r.body_short)
-        for body, _, _ in find_bodies(r.body_short)[:1]:
-            body_names.extend((body.full, body.english))
+        body_names.extend(_body_names(r.body_short))
     return {
         "title": r.title,
         "body": " ".join(body_names),
@@ -113,6 +112,16 @@ class SearchIndex:
         self.starts = [self.records[i].date_start for i in self.by_start]
         self.max_days = max(((r.date_end - r.date_start).days for r in self.records), default=0)
         self.places = [_place_keys(r) for r in self.records]
+        by_place: dict[str, list[int]] = defaultdict(list)
+        by_month: dict[int, list[int]] = defaultdict(list)
+        for i, r in enumerate(self.records):
+            for key in self.places[i]:
+                by_place[key].append(i)
+            months = (r.date_end.year - r.date_start.year) * 12 + r.date_end.month - r.date_start.month
+            for m in {(r.date_start.month - 1 + k) % 12 + 1 for k in range(min(months, 11) + 1)}:
+                by_month[m].append(i)
+        self.by_place = {k: tuple(v) for k, v in by_place.items()}
+        self.by_month = {k: tuple(v) for k, v in by_month.items()}
         people: set[str] = set()
         for r in self.records:
             for p in r.participants:
@@ -199,32 +208,49 @@ class SearchIndex:
 
     # --- scoring --------------------------------------------------------------------------
 
-    def score(self, slots: Sequence[Slot]) -> tuple[dict[int, float], dict[int, int]]:
-        """Scores and a bitmask of matched slots per record, for the records any content slot matched."""
+    def score(self, slots: Sequence[Slot], only: set[int] | None = None) -> tuple[dict[int, float], dict[int, int]]:
+        """Scores and a bitmask of matched slots per record, for the records the question's words matched.
+
+        only: when the question's dates or places already narrowed the records, score just those.
+        """
         scores: dict[int, float] = defaultdict(float)
         masks: dict[int, int] = defaultdict(int)
         n = len(self.records) or 1
-        content = [i for i, s in enumerate(slots) if not s.generic and not s.frame]
-        order = sorted(range(len(slots)), key=lambda i: slots[i].generic or slots[i].frame)
+        # rare content words first: they find the candidates; frequent and weak words then only add to
+        # records already found (a record with none of the rare words cannot have the best coverage)
+        def df(i: int) -> int:
+            return max((len(self.postings.get(t, ())) for t, _ in slots[i].terms), default=0)
+
+        order = sorted(range(len(slots)), key=lambda i: (slots[i].generic or slots[i].frame, df(i)))
+        frequent = max(2000, n // 20)
         for i in order:
             slot = slots[i]
             bit = 1 << i
             weak = slot.generic or slot.frame
+            mult_weak = 0.5 if weak else 1.0
             for t, factor in slot.terms:
                 post = self.postings.get(t, ())
-                # a weak word with huge postings only adds to records already found by content words
-                if weak and content and len(post) > n // 5:
+                mult = factor * mult_weak
+                if weak and only is None and not scores:
+                    continue  # organisation names and question frames never find candidates themselves
+                pool = only if only is not None else (scores if scores and (weak or len(post) > frequent) else None)
+                if pool is not None and len(post) > 4 * len(pool):
                     by_doc = self._big(t)
-                    for doc in list(scores):
-                        s = by_doc.get(doc)
-                        if s is not None:
-                            scores[doc] += s * factor * 0.5
+                    for doc in list(pool):
+                        sc = by_doc.get(doc)
+                        if sc is not None:
+                            scores[doc] += sc * mult
                             masks[doc] |= bit
                     continue
-                mult = factor * (0.5 if weak else 1.0)
-                for doc, s in post:
-                    scores[doc] += s * mult
-                    masks[doc] |= bit
+                if pool is None:
+                    for doc, sc in post:
+                        scores[doc] += sc * mult
+                        masks[doc] |= bit
+                else:
+                    for doc, sc in post:
+                        if doc in pool:
+                            scores[doc] += sc * mult
+                            masks[doc] |= bit
         return scores, masks
 
     def _big(self, t: str) -> dict[int, float]:
@@ -244,8 +270,45 @@ class SearchIndex:
         hi = bisect.bisect_right(self.starts, end)
         return [self.by_start[k] for k in range(lo, hi) if self.records[self.by_start[k]].date_end >= start]
 
+    def in_spans(self, spans) -> set[int]:
+        """Records overlapping any of the spans (DateRange, DaySpan or MonthSpan)."""
+        out: set[int] = set()
+        for sp in spans:
+            if hasattr(sp, "start"):
+                out.update(self.overlapping(sp.start, sp.end))
+            else:
+                out.update(d for d in self.by_month.get(sp.month, ())
+                           if sp.overlaps(self.records[d].date_start, self.records[d].date_end))
+        return out
+
+    def at_places(self, names: Iterable[str]) -> set[int]:
+        out: set[int] = set()
+        for name in names:
+            out.update(self.by_place.get(nz.fold(name), ()))
+        return out
+
     def rerank_score(self, doc: int, question: str) -> float:
         return fuzz.token_set_ratio(nz.fold(question), self.rerank_text[doc])
+
+
+@lru_cache(maxsize=1024)
+def _body_names(short: str) -> tuple[str, ...]:
+    for body, _, _ in find_bodies(short)[:1]:
+        return body.full, body.english
+    return ()
+
+
+@lru_cache(maxsize=20_000)
+def _value_place_keys(value: str) -> frozenset[str]:
+    keys = {nz.fold(value)}
+    for place, _, _ in find_places(value):
+        keys.add(nz.fold(place.name))
+        if place.state:
+            keys.add(nz.fold(place.state))
+    canon = canonical_place(value)
+    if canon:
+        keys.add(nz.fold(canon))
+    return frozenset(keys)
 
 
 @cache
@@ -260,16 +323,8 @@ def _capitalised(text: str) -> str:
 
 
 def _place_keys(r: EventRecord) -> frozenset[str]:
-    keys = set()
+    keys: frozenset[str] = frozenset()
     for value in (r.place, r.venue):
-        if not value:
-            continue
-        keys.add(nz.fold(value))
-        for place, _, _ in find_places(value):
-            keys.add(nz.fold(place.name))
-            if place.state:
-                keys.add(nz.fold(place.state))
-    canon = canonical_place(r.place) if r.place else None
-    if canon:
-        keys.add(nz.fold(canon))
-    return frozenset(keys)
+        if value:
+            keys |= _value_place_keys(value)
+    return keys
