@@ -8,7 +8,9 @@ import datetime as dt
 import enum
 from collections import Counter
 
-from sqlalchemy import and_, select
+from dataclasses import dataclass
+
+from sqlalchemy import and_, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -28,7 +30,7 @@ class EventChange(str, enum.Enum):
 
 _EVENT_LOAD = (
     selectinload(Event.participants), selectinload(Event.decisions), selectinload(Event.topics),
-    selectinload(Event.sources), selectinload(Event.facts).selectinload(Fact.source),
+    selectinload(Event.sources),
 )
 
 
@@ -55,7 +57,7 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
     same = find_same_event([view_of(e) for e in candidates], c)
     if same is None:
         event = Event(date_start=c.date_start, date_end=c.date_end, title=c.title, is_announcement=c.is_announcement,
-                      participants=[], decisions=[], topics=[], sources=[], facts=[])
+                      participants=[], decisions=[], topics=[], sources=[])
         session.add(event)
         change = EventChange.created
         was_announcement = c.is_announcement
@@ -65,19 +67,49 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
         was_announcement = event.is_announcement
         change = EventChange.merged
     source = EventSource(document=document, item_index=c.item.index, title=c.item.title, published=c.item.published,
-                         language=c.language, is_announcement=c.is_announcement, text=c.item.text, facts=[])
+                         language=c.language, is_announcement=c.is_announcement, text=c.item.text)
     event.sources.append(source)
-    for f in c.facts:
-        fact = Fact(field=f.field[:30], value=f.value, sentence=f.sentence, source=source)
-        event.facts.append(fact)
     _add_people(event, c)
     _add_texts(event.decisions, Decision, c.decisions)
     _add_texts(event.topics, Topic, c.topics)
-    resolve_fields(event)
+    await session.flush()
+    if c.facts:
+        # one executemany: the ORM would insert facts row by row to read back each id
+        await session.execute(insert(Fact), [
+            {"event_id": event.id, "source_id": source.id, "field": f.field[:30], "value": f.value, "sentence": f.sentence}
+            for f in c.facts])
+    if change is EventChange.created:
+        rows = [FactRow(f.field, f.value, source.id, not c.is_announcement, c.language == "ru") for f in c.facts]
+    else:
+        rows = await _fact_rows(session, event.id)
+    resolve_fields(event, rows)
     if change is EventChange.merged and was_announcement and not event.is_announcement:
         change = EventChange.reported
     await session.flush()
     return event, change
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """A stated value and how much its source counts: reports over announcements, Russian over English."""
+
+    field: str
+    value: str
+    source_id: int
+    is_report: bool
+    is_russian: bool
+
+
+_RESOLVED = ("date", "title", "kind", "place", "venue", "summary", "body", "format",
+             "chair", "chair_person", "chair_role", "chair_state")
+
+
+async def _fact_rows(session: AsyncSession, event_id: int) -> list[FactRow]:
+    rows = await session.execute(
+        select(Fact.field, Fact.value, Fact.source_id, EventSource.is_announcement, EventSource.language)
+        .join(EventSource, Fact.source_id == EventSource.id)
+        .where(Fact.event_id == event_id, Fact.field.in_(_RESOLVED)))
+    return [FactRow(f, v, sid, not ann, lang == "ru") for f, v, sid, ann, lang in rows]
 
 
 def _is_cyrillic(text: str) -> bool:
@@ -116,21 +148,16 @@ def _add_texts(rows: list, model, texts) -> None:
             dup.text = better_text(dup.text, text)
 
 
-def _priority(source: EventSource) -> tuple[bool, bool]:
-    return (not source.is_announcement, source.language == "ru")
-
-
-def _best(facts: list[Fact], field: str) -> Fact | None:
+def _best(facts: list[FactRow], field: str) -> FactRow | None:
     options = [f for f in facts if f.field == field]
     if not options:
         return None
     counts = Counter(f.value for f in options)
-    return max(options, key=lambda f: (_priority(f.source), counts[f.value], f.value))
+    return max(options, key=lambda f: (f.is_report, f.is_russian, counts[f.value], f.value))
 
 
-def resolve_fields(event: Event) -> None:
+def resolve_fields(event: Event, facts: list[FactRow]) -> None:
     """Every scalar from the best source that states it (order-independent)."""
-    facts = list(event.facts)
     event.is_announcement = all(s.is_announcement for s in event.sources)
     date = _best(facts, "date")
     if date is not None:
@@ -149,7 +176,7 @@ def resolve_fields(event: Event) -> None:
     if chair is None:
         event.chair_person = event.chair_role = event.chair_state = None
     else:
-        same_source = [f for f in facts if f.source is chair.source]
+        same_source = [f for f in facts if f.source_id == chair.source_id]
         for field in ("chair_person", "chair_role", "chair_state"):
             value = next((f.value for f in same_source if f.field == field), None)
             setattr(event, field, value)
