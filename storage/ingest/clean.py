@@ -135,18 +135,25 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _WIDE_SPACES.sub(" ", text)
-    text = _MD_IMAGE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_RULE.sub("", text)
-    text = _MD_HEADING.sub(r"\1", text)
-    text = _MD_QUOTE.sub("", text)
-    previous = None
-    while previous != text:  # nested "***x***" needs two passes
-        previous = text
-        text = _MD_STRONG.sub(r"\2", text)
-        text = _MD_EM.sub(r"\1", text)
-    lines = [_LINE_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    # each Markdown pass only when its marker occurs: most pages have none, and sub() scans the page
+    if "](" in text:
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "---" in text or "***" in text or "___" in text or "===" in text or "- - -" in text or "* * *" in text:
+        text = _MD_RULE.sub("", text)
+    if "#" in text:
+        text = _MD_HEADING.sub(r"\1", text)
+    if ">" in text:
+        text = _MD_QUOTE.sub("", text)
+    if "*" in text or "__" in text:
+        previous = None
+        while previous != text:  # nested "***x***" needs two passes
+            previous = text
+            text = _MD_STRONG.sub(r"\2", text)
+            text = _MD_EM.sub(r"\1", text)
+    text = _LINE_SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
     return repair_glued_words(text)
 
 

@@ -103,7 +103,7 @@ def decode(data: bytes) -> tuple[str, str]:
     raise UnknownEncoding("не удалось определить кодировку: ни UTF-8, ни Windows-1251, ни KOI8-R")
 
 
-def _candidates(data: bytes) -> list[str]:
+def _candidates(data: bytes) -> Iterator[str]:
     declared: list[str] = []
     match = _META_CHARSET.search(data[:8192])
     if match:
@@ -112,10 +112,12 @@ def _candidates(data: bytes) -> list[str]:
             declared = [codecs.lookup(name).name]
         except LookupError:
             declared = []
-    order = declared + ["utf-8"]
-    # single-byte Cyrillic code pages decode anything; pick the one whose text looks like Russian
-    legacy = sorted(("cp1251", "koi8_r"), key=lambda enc: -_score(data.decode(enc, "replace")))
-    return [enc for i, enc in enumerate(order + legacy) if enc not in (order + legacy)[:i]]
+    yield from declared
+    if "utf-8" not in declared:
+        yield "utf-8"
+    # single-byte Cyrillic code pages decode anything; try first the one whose text looks like Russian
+    legacy = sorted(("cp1251", "koi8_r"), key=lambda enc: -_score(data[:65536].decode(enc, "replace")))
+    yield from (enc for enc in legacy if enc not in declared)
 
 
 def _score(text: str) -> float:

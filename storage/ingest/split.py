@@ -66,6 +66,7 @@ _CONTACT_ROLE = re.compile(
     r"|press office|media contact|press service|контактн)",
     re.IGNORECASE,
 )
+_TWO_DIGITS = re.compile(r"[0-9]{2}")
 _VIEWS = re.compile(r"^\d+\s*(?:просмотр\w*|views?|комментари\w*)$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^(?:главная|home)\s*(?:[/>»|→]\s*[^/>»|→]+){1,}$", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w\s-]+|(?<!\w)-|-(?!\w)")
@@ -74,6 +75,8 @@ _NAV_SEPARATORS = re.compile(r"\s*(?:[|»«>/•·→]|\s-\s|\s–\s)\s*")
 
 def _contact_line(line: str) -> bool:
     """Only phone numbers, e-mail addresses, URLs and their labels."""
+    if "@" not in line and "www" not in line and "http" not in line and not _TWO_DIGITS.search(line):
+        return False
     rest = _URL.sub(" ", _EMAIL.sub(" ", _PHONE.sub(" ", line)))
     if rest == line:
         return False
