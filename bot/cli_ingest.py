@@ -12,6 +12,7 @@ from storage.db import open_store
 from storage.export import export_events
 from storage.ingest.pipeline import DocumentReport, Ingestor
 from storage.models import Event
+from storage.outbox import enqueue_deliveries
 
 
 def report_line(report: DocumentReport) -> str:
@@ -48,7 +49,8 @@ async def _init(settings) -> int:
 async def _ingest(settings, paths: list[str]) -> int:
     engine, sessions = await open_store(settings.database_url)
     try:
-        reports = await Ingestor(sessions).ingest_paths(paths)
+        # the outbox listener: a running bot's delivery worker notifies subscribers of these events (#5)
+        reports = await Ingestor(sessions, listeners=[enqueue_deliveries]).ingest_paths(paths)
     finally:
         await engine.dispose()
     for report in reports:

@@ -14,12 +14,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from storage.ingest.pipeline import DocumentReport
+from storage.ingest.read import MAX_BYTES
 from storage.ingest.records import RawDocument
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
-MAX_BYTES = 20 * 1024 * 1024
 
 Ingest = Callable[[RawDocument], Awaitable[DocumentReport]]
 

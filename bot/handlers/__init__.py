@@ -11,5 +11,8 @@ def get_routers() -> list[Router]:
     routers = [errors.make_router(), event.make_router(), start.make_router(), latest.make_router(),
                inline.make_router()]
     # subscription/admin routers (#5) go here, before `ask`, whose text handler takes everything left
+    from bot.handlers import admin, subscriptions
+
+    routers += [subscriptions.make_router(), admin.make_router()]
     routers.append(ask.make_router())
     return routers
