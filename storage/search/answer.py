@@ -101,7 +101,9 @@ class QA:
               limit: int = 50) -> tuple[list[_Ranked], float]:
         """The best records for the question's content words (coverage first, then score), and the content weight total."""
         ix = self.index
-        content = [(i, ix.slot_weight(s)) for i, s in enumerate(slots) if not s.generic and not s.frame]
+        # a kind word ("meeting", "совещание") counts less: reports call the same event different kinds
+        content = [(i, ix.slot_weight(s) * (0.3 if _is_kind_slot(s) else 1.0))
+                   for i, s in enumerate(slots) if not s.generic and not s.frame]
         total = sum(w for _, w in content)
         scores, masks = ix.score(slots, only)
         # the body or the kind named in the question is what the event IS, not words it mentions
@@ -194,7 +196,7 @@ class QA:
         best = passing[0]
         rivals = [r for r in passing[1:4] if r.coverage >= best.coverage - 1e-9]
         # "когда прошло заседание?": a kind of event alone does not say which one when several match
-        kind_only = all(any(t in _kind_lemmas() for t, _ in s.terms) for s in content)
+        kind_only = all(_is_kind_slot(s) for s in content)
         if rivals and (kind_only or rivals[0].score > best.score * (1 - _MARGIN)):
             top = best.score
             return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in [best, *rivals][:3]))
@@ -220,6 +222,10 @@ def _kind_lemmas() -> frozenset[str]:
 
     return frozenset(t for k in KINDS for phrase in (k.name, *k.triggers) if " " not in phrase
                      for t in nz.index_terms(phrase))
+
+
+def _is_kind_slot(slot: Slot) -> bool:
+    return bool(slot.terms) and all(t in _kind_lemmas() for t, _ in slot.terms)
 
 
 def _by_date(ix: SearchIndex, docs: list[int]) -> list[int]:

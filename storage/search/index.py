@@ -99,6 +99,7 @@ class SearchIndex:
                 postings[t].append((i, self.idf[t] * w * (_K1 + 1) / (w + norm)))
         self.postings: dict[str, tuple[tuple[int, float], ...]] = {t: tuple(p) for t, p in postings.items()}
         self.vocabulary: list[str] = sorted(self.postings)
+        self.folded_vocabulary: list[str] = [_fold_vowels(t) for t in self.vocabulary]
         self._big_postings: dict[str, dict[int, float]] = {}
         self.max_idf = max(self.idf.values(), default=1.0)
         by_key: dict[str, list[str]] = defaultdict(list)
@@ -155,18 +156,30 @@ class SearchIndex:
             return ((lemma, 1.0),)
         if word in self.postings:
             return ((word, 1.0),)
-        if word in nz.ABBREVIATIONS:
-            return tuple((t, 0.9) for t in nz.ABBREVIATIONS[word] if t in self.postings)
+        for form in (word, lemma):
+            if form in nz.ABBREVIATIONS:
+                return tuple((t, 0.9) for t in nz.ABBREVIATIONS[form] if t in self.postings)
         # a typo is a word the dictionary does not know; a real word missing from the records
         # ("спутник", "Марс") must stay unknown, not become a look-alike ("март")
         if len(word) >= 4 and not morph.is_known(word):
             best: dict[str, float] = {}
             for probe in {word, lemma}:
-                for t, sc, _ in process.extract(probe, self.vocabulary, scorer=fuzz.ratio, limit=2,
-                                                score_cutoff=_FUZZY_CUTOFF):
+                # unstressed vowels are the usual misspelling ("абароны", "засидание"): compare with them folded
+                for _, sc, k in process.extract(_fold_vowels(probe), self.folded_vocabulary, scorer=fuzz.ratio,
+                                                limit=2, score_cutoff=_FUZZY_CUTOFF):
+                    t = self.vocabulary[k]
                     if abs(len(t) - len(probe)) <= 3:
                         best[t] = max(best.get(t, 0.0), 0.85 * sc / 100)
             return tuple(sorted(best.items(), key=lambda x: -x[1])[:2])
+        if len(lemma) >= 7:
+            # the same root in another part of speech: "назначили" (назначить) ~ "назначение"
+            stem = lemma[: len(lemma) - 3]
+            k = bisect.bisect_left(self.vocabulary, stem)
+            found = []
+            while k < len(self.vocabulary) and self.vocabulary[k].startswith(stem) and len(found) < 3:
+                found.append((self.vocabulary[k], 0.7))
+                k += 1
+            return tuple(found)
         return ()
 
     def slots(self, question: str) -> list[Slot]:
@@ -175,8 +188,14 @@ class SearchIndex:
         ws = nz.words(question)
         extra: list[str] = []
         # a body named in full or in English also means its short form, and vice versa
-        for body, _, _ in find_bodies(question):
+        body_terms: dict[str, tuple[str, ...]] = {}
+        for body, start, end in find_bodies(question):
             extra.extend(nz.words(body.short))
+            if not body.is_organisation:
+                # "саммит ОДКБ" names the Collective Security Council: its events cover those words
+                short = tuple(t for t in nz.index_terms(body.short) if t in self.postings)
+                for w in nz.words(question[start:end]):
+                    body_terms[w] = short
         # a state named in the question also means its cities and its other names ("Кыргызстан" ~ Бишкек)
         state_terms: dict[str, tuple[str, ...]] = {}
         for place, start, end in find_places(_capitalised(question)):
@@ -196,12 +215,14 @@ class SearchIndex:
             if lemma in nz.STOP_RU:
                 continue
             terms = self.resolve(w)
+            own = {lemma, *(t for t, _ in terms)}
+            if w in body_terms:
+                terms = tuple(terms) + tuple((t, 1.0) for t in body_terms[w] if t not in {x for x, _ in terms})
             if w in state_terms:
                 extra_terms = [(t, 0.9) for t in state_terms[w] if t not in {x for x, _ in terms}]
                 terms = tuple(terms) + tuple(extra_terms)
-            lemmas = {lemma, *(t for t, _ in terms)}
-            generic = bool(lemmas & nz.GENERIC)
-            frame = bool(lemmas & nz.FRAME) or (nz.is_latin(w) and w in nz.ENGLISH_CONCEPTS
+            generic = bool(own & nz.GENERIC)
+            frame = bool(own & nz.FRAME) or (nz.is_latin(w) and w in nz.ENGLISH_CONCEPTS
                                                 and set(nz.ENGLISH_CONCEPTS[w]) & nz.FRAME != set())
             out.append(Slot(w, terms, generic, frame))
         return out
@@ -309,6 +330,13 @@ def _value_place_keys(value: str) -> frozenset[str]:
     if canon:
         keys.add(nz.fold(canon))
     return frozenset(keys)
+
+
+_VOWELS = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "а", "ю": "у", "ы": "и", "э": "и"})
+
+
+def _fold_vowels(word: str) -> str:
+    return word.translate(_VOWELS)
 
 
 @cache
