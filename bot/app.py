@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import logging
 import secrets
+import signal
 import sys
 from urllib.parse import urlsplit
 
@@ -71,20 +72,22 @@ async def run_webhook(settings: Settings, token: str) -> None:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
     path = urlsplit(settings.webhook_url).path or "/webhook"
     app = webhook_app(dp, bot, path, secret)
-
-    async def register(_app: web.Application) -> None:
-        await bot.set_webhook(settings.webhook_url, secret_token=secret)
-
-    app.on_startup.append(register)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
     await site.start()
+    # registered only once the server listens, so Telegram's first delivery finds it up
+    await bot.set_webhook(settings.webhook_url, secret_token=secret)
     log.info("webhook on %s:%s%s", settings.webhook_host, settings.webhook_port, path)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     try:
-        await asyncio.Event().wait()
+        await stop.wait()
     finally:
-        await runner.cleanup()
+        await runner.cleanup()  # runs the dispatcher's shutdown hooks (background tasks, engine)
+        await bot.session.close()
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:

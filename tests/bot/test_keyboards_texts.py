@@ -1,0 +1,43 @@
+import dataclasses
+
+from bot.keyboards import EventCb, ExampleCb, LatestCb, details_keyboard, latest_keyboard
+from bot.texts import EN, RU, Texts, language_of, plural_ru
+
+
+def test_callback_data_fits_64_bytes_at_the_extremes():
+    big = 2**63 - 1
+    for data in (EventCb(id=big, full=False), LatestCb(offset=big, size=20), ExampleCb(id=big, kind="decisions")):
+        packed = data.pack()
+        assert len(packed.encode()) <= 64, packed
+        assert type(data).unpack(packed) == data
+
+
+def test_keyboards():
+    markup = latest_keyboard([3, 9], RU, next_offset=5, size=5)
+    assert [[b.text for b in row] for row in markup.inline_keyboard] == [["1. Подробнее"], ["2. Подробнее"], ["Ещё"]]
+    assert markup.inline_keyboard[2][0].callback_data == "lt:5:5"
+    assert details_keyboard([], RU) is None
+    assert details_keyboard([4], EN).inline_keyboard[0][0].text == "Details"
+
+
+def test_both_languages_fill_the_same_texts():
+    for field in dataclasses.fields(Texts):
+        ru, en = getattr(RU, field.name), getattr(EN, field.name)
+        assert type(ru) is type(en), field.name
+        if isinstance(ru, str):
+            assert ru and en, field.name
+            assert sorted(_fields(ru)) == sorted(_fields(en)), field.name
+        if isinstance(ru, dict):
+            assert ru.keys() == en.keys()
+
+
+def _fields(template: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def test_language_choice_and_plurals():
+    assert (language_of("en-GB"), language_of("ru"), language_of(None), language_of("de")) == ("en", "ru", "ru", "ru")
+    assert [plural_ru(n, "событие", "события", "событий") for n in (1, 2, 5, 11, 21, 22, 112)] == [
+        "событие", "события", "событий", "событий", "событие", "события", "событий"]
