@@ -147,7 +147,10 @@ class SearchIndex:
                 return tuple((t, _TRANSLIT_FACTOR) for t in self.translit[key])
             if len(key) >= 4:
                 found = process.extract(key, self.translit_keys, scorer=fuzz.ratio, limit=2, score_cutoff=80)
-                return tuple((t, 0.8 * s / 100) for k, s, _ in found for t in self.translit[k])
+                if found:
+                    return tuple((t, 0.8 * s / 100) for k, s, _ in found for t in self.translit[k])
+                # an inflected Russian word in Latin letters ("predsedatelstvoval"): back to Cyrillic
+                return tuple((t, f * 0.9) for t, f in self.resolve(_to_cyrillic(word)))
             return ()
         if word.isdigit():
             return ((word, 1.0),) if word in self.postings else ()
@@ -330,6 +333,22 @@ def _value_place_keys(value: str) -> frozenset[str]:
     if canon:
         keys.add(nz.fold(canon))
     return frozenset(keys)
+
+
+_LATIN_DIGRAPHS = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+                   ("yu", "ю"), ("ya", "я"), ("yo", "е"), ("iy", "ий"), ("yy", "ый"))
+_LATIN_LETTERS = str.maketrans({"a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "z": "з", "i": "и",
+                                "y": "ы", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р",
+                                "s": "с", "t": "т", "u": "у", "f": "ф", "h": "х", "c": "ц", "w": "в", "j": "й",
+                                "q": "к"})
+
+
+def _to_cyrillic(word: str) -> str:
+    """A rough reverse of the usual romanisation; only used to look up typed-in-Latin Russian words."""
+    for a, b in _LATIN_DIGRAPHS:
+        word = word.replace(a, b)
+    word = word.replace("x", "кс")
+    return word.translate(_LATIN_LETTERS)
 
 
 _VOWELS = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "а", "ю": "у", "ы": "и", "э": "и"})

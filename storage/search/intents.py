@@ -40,8 +40,43 @@ _ACCEPT = re.compile(r"\bприня(л|ли|ла|ло|т|ты|та|то)\b|\bado
 
 
 def detect_intent(question: str) -> Intent:
-    text = " ".join(nz.words(question))
-    lemmas = {nz.term(w) for w in text.split()} | set(text.split())
+    intent = _detect(" ".join(nz.words(question)))
+    if intent is Intent.summary and nz.detect_language(question) == "ru":
+        # Russian typed in Latin letters ("kto predsedatelstvoval"): read it back in Cyrillic
+        from storage.search.index import _to_cyrillic
+
+        words = [_to_cyrillic(w) if nz.is_latin(w) else w for w in nz.words(question)]
+        intent = _detect(" ".join(words))
+    return intent
+
+
+# word beginnings that survive typos and missing soft signs ("председателствовал", "утверждали")
+_STEMS = {
+    "chair": ("председат", "chair", "presid"),
+    "participate": ("участвов", "участву", "присутств", "attend", "particip"),
+    "decide": ("утвержд", "утверд", "одобр", "подпис", "approv", "adopt", "signed", "decid"),
+    "topic": ("обсужд", "обсуд", "рассматр", "рассмотр", "discuss"),
+    "format": ("видеоконф", "дистанц", "онлайн", "format", "virtual"),
+}
+
+
+def _stems(words: list[str], group: str) -> set[str]:
+    return {group for w in words if w.startswith(_STEMS[group])}
+
+
+def _detect(text: str) -> Intent:
+    words = text.split()
+    lemmas = {nz.term(w) for w in words} | set(words)
+    if _stems(words, "chair"):
+        lemmas |= _CHAIR & {"председательствовать"}
+    if _stems(words, "participate"):
+        lemmas.add("участвовать")
+    if _stems(words, "decide"):
+        lemmas.add("утвердить")
+    if _stems(words, "topic"):
+        lemmas.add("обсуждать")
+    if _stems(words, "format"):
+        lemmas.add("формат")
     who = bool(_WHO.search(text))
     participates = bool(lemmas & _PARTICIPATE) or bool(_TOOK_PART.search(text))
     if _CHAIR_WHOSE.search(text) or lemmas & _CHAIR and (who or not participates):

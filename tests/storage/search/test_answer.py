@@ -135,3 +135,30 @@ def test_search_and_stats(qa):
     assert qa.stats() == (4, dt.date(2021, 11, 30), dt.date(2024, 3, 12))
     assert QA.from_records([]).stats() == (0, None, None)
     assert QA.from_records([]).answer("заседание СМИД").confident is False
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "event_id"),
+    [
+        ("kto predsedatelstvoval na zasedanii smo", Intent.chair, 1),  # Russian in Latin letters
+        ("gde proshli uchenia vzaimodeistvie", Intent.place, 3),
+        ("засидание савета министров абароны", Intent.summary, 1),  # unstressed-vowel typos
+        ("консультаций по информацоной безопастности", Intent.summary, 4),
+        ("Какой план утверждали министры обороны?", Intent.decisions, 1),  # same root: утверждать ~ утвержден
+    ],
+)
+def test_tolerates_translit_typos_and_word_forms(qa, question, intent, event_id):
+    answer = qa.answer(question)
+    assert (answer.intent, answer.confident, answer.hits[0].event_id) == (intent, True, event_id)
+
+
+def test_body_named_by_alias_covers_its_words():
+    records = [
+        EventRecord(id=1, date_start=dt.date(2023, 11, 23), date_end=dt.date(2023, 11, 23), title="Сессия в Минске",
+                    body="Совет коллективной безопасности ОДКБ", body_short="СКБ", kind="сессия", place="Минск"),
+        EventRecord(id=2, date_start=dt.date(2023, 11, 22), date_end=dt.date(2023, 11, 22),
+                    title="Министры согласовали документы к саммиту", body_short="СМИД", kind="заседание",
+                    place="Минск"),
+    ]
+    answer = QA.from_records(records).answer("где прошёл саммит ОДКБ")
+    assert (answer.confident, answer.hits[0].event_id) == (True, 1)
