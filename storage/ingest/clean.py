@@ -15,6 +15,7 @@ from storage.nlp import morph
 
 _SKIP = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
                    "svg", "template", "button", "select", "textarea", "head", "object", "canvas"})
+_SKIP_ALWAYS = frozenset({"script", "style", "noscript", "template", "head", "svg"})
 _BLOCK = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                     "li", "table", "tr", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd",
                     "address", "hr", "body", "center", "details", "summary", "caption", "time"})
@@ -23,8 +24,9 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 
 
 class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, skip_tags: frozenset[str] = _SKIP) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip_tags = skip_tags
         self.parts: list[str] = []
         self.skip: list[str] = []  # open skipped elements, innermost last
         self.title_parts: list[str] = []
@@ -44,7 +46,9 @@ class _TextCollector(HTMLParser):
         if tag == "title":
             self.in_title = True
             return
-        if tag in _SKIP and tag not in _VOID:
+        if tag == "body" and "head" in self.skip:
+            self.skip.remove("head")  # an unclosed <head> ends where the body starts
+        if tag in self.skip_tags and tag not in _VOID:
             self.skip.append(tag)
             return
         if tag == "h1" and not self.h1_done:
@@ -104,6 +108,11 @@ def clean_html(html_text: str) -> tuple[str, str | None]:
     collector = _TextCollector()
     collector.feed(html_text)
     collector.close()
+    if any(tag != "head" for tag in collector.skip):
+        # broken markup left a <nav>/<aside>/… open and it swallowed the rest: keep more, not nothing
+        collector = _TextCollector(_SKIP_ALWAYS)
+        collector.feed(html_text)
+        collector.close()
     raw = "".join(collector.parts)
     blocks = []
     for block in re.split(r"\n\s*\n", raw):

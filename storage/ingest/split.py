@@ -189,7 +189,9 @@ class _Draft:
 def _paragraphs(text: str) -> list[str]:
     """Non-chrome paragraphs; a stamp line inside a paragraph becomes its own paragraph."""
     result: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
+    # a dump with no blank line at all keeps one paragraph per line
+    blocks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
+    for block in blocks:
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         chrome = [is_chrome(line) for line in lines]
         _drop_contact_blocks(lines, chrome)
@@ -297,6 +299,15 @@ def split_items(page: Page) -> list[Item]:
                     start(title=p)
                 else:
                     current.title = p  # a stamp above its headline
+                i += 1
+                continue
+        if is_headline(p) and nxt is not None and not is_headline(nxt) and parse_stamp(nxt) is None:
+            if current.published is not None and current.title is None and not current.paragraphs:
+                current.title = p  # a stamp, then its headline, then the text
+                i += 1
+                continue
+            if current.published is not None and current.title is None and len(current.paragraphs) == 1:
+                start(title=p)  # a sidebar item is a stamp and one paragraph: it ends at a headline
                 i += 1
                 continue
         if not current.paragraphs and current.title is None and not drafts and is_headline(p) and nxt is not None:

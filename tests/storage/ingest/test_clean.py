@@ -85,3 +85,14 @@ def test_clean_text_is_idempotent(text):
 def test_clean_text_keeps_paragraphs_of_plain_text(paragraphs):
     plain = [" ".join(p.split()) for p in paragraphs if p.split()]
     assert clean_text("\n\n".join(plain)).split("\n\n") == ([p for p in plain] or [""])
+
+
+def test_clean_html_unclosed_chrome_element_does_not_swallow_the_page():
+    text, _ = clean_html("<html><body><nav><a href='/'>Главная</a><div><p>Текст новости о заседании.</p>"
+                         "<p>Второй абзац.</p></body></html>")
+    assert text == "Главная\n\nТекст новости о заседании.\n\nВторой абзац."
+
+
+def test_clean_html_unclosed_head_ends_at_body():
+    text, title = clean_html("<html><head><title>Заголовок</title><body><p>Текст.</p></body></html>")
+    assert (text, title) == ("Текст.", "Заголовок")

@@ -309,3 +309,30 @@ def test_splitting_loses_no_content_paragraph(blocks):
     kept = [p for item in items for p in item.text.split("\n\n")]
     assert kept == [b for b in blocks if b.endswith(".") and b[0].isalpha()]
     assert [i.index for i in items] == list(range(len(items)))
+
+
+def test_dump_without_blank_lines_keeps_one_paragraph_per_line():
+    text = ("24.04.2024\n24 апреля 2024 года прошли консультации.\n25.04.2024\nЗаседание совета министров прошло в Минске\n"
+            "МИНСК, 25 апр - РИА Новости. Министры встретились в Минске.\nОни одобрили план.")
+    items = split_items(page(text))
+    assert [(i.title, i.published.date(), i.dateline_place, i.text) for i in items] == [
+        (None, dt.date(2024, 4, 24), None, "24 апреля 2024 года прошли консультации."),
+        ("Заседание совета министров прошло в Минске", dt.date(2024, 4, 25), "Минск",
+         "Министры встретились в Минске.\n\nОни одобрили план."),
+    ]
+
+
+def test_stamp_then_headline_then_text():
+    text = "22.11.2023\n\nМинистры обсудили подготовку к саммиту\n\nЗаседание прошло в Минске.\n\nВторой абзац."
+    [item] = split_items(page(text))
+    assert (item.title, item.text) == ("Министры обсудили подготовку к саммиту", "Заседание прошло в Минске.\n\nВторой абзац.")
+
+
+def test_sidebar_item_ends_at_the_next_headline():
+    text = ("24.04.2024\n\n24 апреля 2024 года прошли консультации.\n\nГлавная статья о заседании совета\n\n"
+            "26 мая 2020 года прошло заседание.\n\nЕщё абзац статьи.")
+    items = split_items(page(text))
+    assert [(i.title, i.published, i.text) for i in items] == [
+        (None, dt.datetime(2024, 4, 24), "24 апреля 2024 года прошли консультации."),
+        ("Главная статья о заседании совета", None, "26 мая 2020 года прошло заседание.\n\nЕщё абзац статьи."),
+    ]
