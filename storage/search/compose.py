@@ -282,6 +282,12 @@ def _summary(r: EventRecord, residual: list[Slot], words: dict[str, str], date: 
     cite("date", date)
     cite("body", r.body)
     if residual:
+        # a person asked about: say in what role they were there
+        people = [p for p in r.participants if _slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x),
+                                                           residual)]
+        for p in people[:2]:
+            parts.append(words["participants"].format(value=_person(p)))
+            cite("participant", p.name)
         items = [d.text for d in r.decisions] + list(r.topics)
         matched = [i for i in items if _slot_hits(i, residual)]
         if matched:

@@ -138,8 +138,9 @@ class SearchIndex:
     def resolve(self, word: str) -> tuple[tuple[str, float], ...]:
         """Index terms for one folded question word, with how sure the match is (1 exact … 0.8 fuzzy)."""
         if nz.is_latin(word):
-            if word in nz.ENGLISH_CONCEPTS:
-                return tuple((t, 1.0) for t in nz.ENGLISH_CONCEPTS[word] if t in self.postings)
+            concept = nz.english_concept(word)
+            if concept:
+                return tuple((t, 1.0) for t in concept if t in self.postings)
             if word in self.postings:
                 return ((word, 1.0),)
             key = name_key(word)
@@ -211,7 +212,7 @@ class SearchIndex:
         for w in ws + extra:
             if w in nz.STOP_RU or w in nz.STOP_EN or w in seen:
                 continue
-            if nz.is_latin(w) and w not in nz.ENGLISH_CONCEPTS and name_key(w) in _stop_keys():
+            if nz.is_latin(w) and not nz.english_concept(w) and name_key(w) in _stop_keys():
                 continue
             seen.add(w)
             lemma = nz.term(w)
@@ -225,8 +226,7 @@ class SearchIndex:
                 extra_terms = [(t, 0.9) for t in state_terms[w] if t not in {x for x, _ in terms}]
                 terms = tuple(terms) + tuple(extra_terms)
             generic = bool(own & nz.GENERIC)
-            frame = bool(own & nz.FRAME) or (nz.is_latin(w) and w in nz.ENGLISH_CONCEPTS
-                                                and set(nz.ENGLISH_CONCEPTS[w]) & nz.FRAME != set())
+            frame = bool(own & nz.FRAME) or (nz.is_latin(w) and bool(set(nz.english_concept(w) or ()) & nz.FRAME))
             out.append(Slot(w, terms, generic, frame))
         return out
 

@@ -85,6 +85,7 @@ ENGLISH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "peacekeeping": ("миротворческий",), "forces": ("сила",), "rapid": ("оперативный",),
     "reaction": ("реагирование",), "crisis": ("кризисный",), "center": ("центр",), "centre": ("центр",),
     "victory": ("победа",), "anniversary": ("годовщина",), "cooperation": ("сотрудничество",),
+    "meet": ("заседание",), "met": ("заседание",), "gathered": ("заседание",),
     "held": ("пройти",), "happened": ("пройти",), "took place": ("пройти",), "city": ("город",),
     "venue": ("место",), "date": ("дата",), "cis": ("снг",), "sco": ("шос",), "un": ("оон",), "uno": ("оон",),
 }
@@ -97,6 +98,15 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "генштаб": ("генеральный", "штаб"),
     "кср": ("кризисный", "реагирование"),
 }
+
+
+def english_concept(word: str) -> tuple[str, ...] | None:
+    """Russian lemmas for an English domain word, plural or singular ("councils", "secretaries")."""
+    for form in (word, word[:-1] if word.endswith("s") else None, word[:-3] + "y" if word.endswith("ies") else None,
+                 word[:-2] if word.endswith("es") else None):
+        if form and form in ENGLISH_CONCEPTS:
+            return ENGLISH_CONCEPTS[form]
+    return None
 
 
 def fold(text: str) -> str:
@@ -126,8 +136,8 @@ def index_terms(text: str) -> list[str]:
     for w in words(text):
         if w in STOP_RU or w in STOP_EN or len(w) < 2 and not w.isdigit():
             continue
-        if is_latin(w) and w in ENGLISH_CONCEPTS:
-            out.extend(ENGLISH_CONCEPTS[w])
+        if is_latin(w) and (concept := english_concept(w)):
+            out.extend(concept)
             continue
         t = term(w)
         if t in STOP_RU:
@@ -143,5 +153,5 @@ def detect_language(text: str) -> str:
     cyr = [w for w in ws if _CYR.search(w)]
     if len(latin) <= len(cyr):
         return "ru"
-    english = sum(1 for w in latin if w in STOP_EN or w in ENGLISH_CONCEPTS)
+    english = sum(1 for w in latin if w in STOP_EN or english_concept(w))
     return "en" if english >= 1 else "ru"
