@@ -10,7 +10,7 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from storage.ingest.errors import IngestError, NoDateFound
 from storage.ingest.extract.candidate import extract_candidate
 from storage.ingest.extract.fallback_text import text_stages
-from storage.ingest.records import EventCandidate, RawDocument
+from storage.ingest.records import EventCandidate, Item, RawDocument
 from storage.ingest.store import EventChange, store_candidate
 from storage.models import Document, DocumentStatus, Event
 
@@ -53,11 +53,22 @@ def analyse(raw: RawDocument) -> Analysis:
     _, _, read_document, split_items, find_dates = text_stages()
     page = read_document(raw)
     items = split_items(page)
-    candidates = tuple(c for c in (extract_candidate(item, find_dates) for item in items) if c is not None)
+    candidates = tuple(c for c in (extract_candidate(item, find_dates) for item in _dated(items)) if c is not None)
     if not candidates and not any(item.published or find_dates(item.text, None) for item in items):
         # a page with dates but no event (a biography, a plan) is fine: stored, no events
         raise NoDateFound(f"no date found in {len(items)} item(s)")
     return Analysis(page.encoding, len(items), candidates)
+
+
+def _dated(items: list[Item]) -> list[Item]:
+    """An undated item takes the stamp of the item before it: a page's stamp dates what follows it."""
+    out, last = [], None
+    for item in items:
+        if item.published is None and last is not None:
+            item = replace(item, published=last)
+        last = item.published or last
+        out.append(item)
+    return out
 
 
 def _one_line(error: BaseException) -> str:

@@ -14,9 +14,9 @@ from sqlalchemy import and_, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage.ingest.merge import EventView, better_text, content_keys, find_same_event, is_duplicate_text
+from storage.ingest.merge import EventView, content_keys, find_same_event, is_duplicate_text
 from storage.ingest.extract.people import organisation_of
-from storage.ingest.records import EventCandidate
+from storage.ingest.records import EventCandidate, Person
 from storage.lexicon.bodies import body_by_short
 from storage.lexicon.translit import name_key
 from storage.models import Decision, Document, Event, EventFormat, EventSource, Fact, Participant, Topic
@@ -48,7 +48,8 @@ async def nearby_events(session: AsyncSession, c: EventCandidate) -> list[Event]
     """Events that could be the candidate's, with just what sameness needs (facts load only for the winner)."""
     lo, hi = c.date_start - dt.timedelta(days=1), c.date_end + dt.timedelta(days=1)
     rows = await session.scalars(
-        select(Event).where(and_(Event.date_start <= hi, Event.date_end >= lo)).options(*_VIEW_LOAD).order_by(Event.id))
+        select(Event).where(and_(Event.date_start <= hi, Event.date_end >= lo)).options(*_VIEW_LOAD).order_by(Event.id)
+        .execution_options(populate_existing=True))
     return list(rows)
 
 
@@ -69,10 +70,14 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
     source = EventSource(document=document, item_index=c.item.index, title=c.item.title, published=c.item.published,
                          language=c.language, is_announcement=c.is_announcement, text=c.item.text)
     event.sources.append(source)
-    _add_people(event, c)
-    _add_texts(event.decisions, Decision, c.decisions)
-    _add_texts(event.topics, Topic, c.topics)
+    new_people = _add_people(event, c)
     await session.flush()
+    # new rows go in one executemany per table: the ORM would insert them one by one to read back ids
+    for model, rows in ((Participant, [{"event_id": event.id, "name": p.name, "role": p.role, "organisation": p.organisation}
+                                       for p in new_people]),
+                        ):
+        if rows:
+            await session.execute(insert(model), rows)
     if c.facts:
         # one executemany: the ORM would insert facts row by row to read back each id
         await session.execute(insert(Fact), [
@@ -83,6 +88,15 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
     else:
         rows = await _fact_rows(session, event.id)
     resolve_fields(event, rows)
+    for field, collection, model in (("decision", event.decisions, Decision), ("topic", event.topics, Topic)):
+        wanted = canonical_texts(r.value for r in rows if r.field == field)
+        for row in [r for r in collection if r.text not in wanted]:
+            collection.remove(row)
+        have = {r.text for r in collection}
+        missing = [t for t in wanted if t not in have]
+        if missing:
+            await session.flush()
+            await session.execute(insert(model), [{"event_id": event.id, "text": t} for t in missing])
     if change is EventChange.merged and was_announcement and not event.is_announcement:
         change = EventChange.reported
     await session.flush()
@@ -101,7 +115,7 @@ class FactRow:
 
 
 _RESOLVED = ("date", "title", "kind", "place", "venue", "summary", "body", "format",
-             "chair", "chair_person", "chair_role", "chair_state")
+             "chair", "chair_person", "chair_role", "chair_state", "decision", "topic")
 
 
 async def _fact_rows(session: AsyncSession, event_id: int) -> list[FactRow]:
@@ -116,22 +130,26 @@ def _is_cyrillic(text: str) -> bool:
     return any("а" <= ch.lower() <= "я" for ch in text)
 
 
-def _add_people(event: Event, c: EventCandidate) -> None:
-    by_key = {name_key(p.name): p for p in event.participants}
+def _add_people(event: Event, c: EventCandidate) -> list[Person]:
+    """Update known participants in place (order-independent choices); return the new ones."""
+    by_key: dict[str, Participant | Person] = {name_key(p.name): p for p in event.participants}
+    new: dict[str, Person] = {}
     for person in c.participants:
         key = name_key(person.name)
         old = by_key.get(key)
         if old is None:
-            row = Participant(name=person.name, role=person.role, organisation=person.organisation)
-            event.participants.append(row)
-            by_key[key] = row
+            new[key] = person
+            by_key[key] = person
             continue
-        # order-independent: Cyrillic spelling, then the fuller role, wins
-        if (_is_cyrillic(person.name), person.name) > (_is_cyrillic(old.name), old.name) and _is_cyrillic(person.name):
+        if isinstance(old, Person):
+            continue  # the extractor already merged mentions within one item
+        # Cyrillic spelling, then the fuller role, wins
+        if _is_cyrillic(person.name) and (_is_cyrillic(person.name), person.name) > (_is_cyrillic(old.name), old.name):
             old.name = person.name
         if person.role and (not old.role or _role_rank(person.role) > _role_rank(old.role)):
             old.role = person.role
         old.organisation = old.organisation or person.organisation
+    return list(new.values())
 
 
 def _role_rank(role: str) -> tuple:
@@ -139,13 +157,14 @@ def _role_rank(role: str) -> tuple:
     return (_is_cyrillic(role), organisation_of(role) is not None, len(role), role)
 
 
-def _add_texts(rows: list, model, texts) -> None:
-    for text in texts:
-        dup = next((r for r in rows if is_duplicate_text(r.text, text)), None)
-        if dup is None:
-            rows.append(model(text=text))
-        else:
-            dup.text = better_text(dup.text, text)
+def canonical_texts(values) -> list[str]:
+    """Decisions/topics without fuzzy duplicates, the same whatever order the sources came in:
+    the longest wording of each group is kept (greedy over a fixed order of the whole set)."""
+    reps: list[str] = []
+    for value in sorted(set(values), key=lambda t: (-len(t), t)):
+        if not any(is_duplicate_text(r, value) for r in reps):
+            reps.append(value)
+    return reps
 
 
 def _best(facts: list[FactRow], field: str) -> FactRow | None:

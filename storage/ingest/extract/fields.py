@@ -153,8 +153,12 @@ def find_decisions(sentence: str) -> list[str]:
     return [_trim(t) for t in out]
 
 
+_RELATIVE = re.compile(r",\s*(?:котор\w+|which|that)\b.*$|,?\s+(?:и|and)$", re.I)
+
+
 def _trim(text: str, limit: int = 300) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;")
+    text = _RELATIVE.sub("", text).strip(" ,.;")  # "…, которые будут внесены на рассмотрение" describes, not names
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
