@@ -63,9 +63,15 @@ def render_card(record: EventRecord, t: Texts = RU) -> str:
     if record.chair_person:
         extra = ", ".join(p for p in (record.chair_role, record.chair_state) if p)
         lines.append(f"{t.chair_label}: {esc(record.chair_person)}" + (f" ({esc(extra)})" if extra else ""))
-    if record.summary and record.summary.strip() != record.title.strip():
+    if record.summary and not _same_text(record.summary, record.title):
         lines.append(f"<i>{esc(_one_line(record.summary))}</i>")
     return "\n".join(lines)
+
+
+def _same_text(a: str, b: str) -> bool:
+    """True when one is the other, possibly cut short with "…" (titles are often the first sentence)."""
+    a, b = " ".join(a.split()).rstrip("…. "), " ".join(b.split()).rstrip("…. ")
+    return a.startswith(b) or b.startswith(a)
 
 
 def _one_line(text: str, limit: int = 300) -> str:

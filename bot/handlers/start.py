@@ -11,6 +11,7 @@ from bot.replies import reply_html
 from bot.texts import Texts
 from storage.search.answer import QA
 from storage.search.records import EventRecord
+from storage.search.render_dates import format_date_range
 
 
 MONTHS_PREP_RU = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
@@ -19,23 +20,54 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
              "October", "November", "December")
 
 
+def _at_kind(kind: str) -> str | None:
+    """"на консультациях", "на заседании": the event kind in the prepositional case, number kept."""
+    from storage.nlp.morph import inflect, parses
+
+    words = kind.split()
+    if not words:
+        return None
+    head = words[0]
+    plural = not any({"NOUN", "nomn", "sing"} <= set(p.tag.grammemes) for p in parses(head))
+    form = inflect(head, frozenset({"loct", "plur" if plural else "sing"}))
+    return " ".join([form, *words[1:]]) if form else None
+
+
+def _where_question(kind: str, when: str) -> str | None:
+    """"Где проходили консультации …?": the verb agrees with the kind's number and gender."""
+    from storage.nlp.morph import parses
+
+    head = kind.split()[0]
+    nouns = [p for p in parses(head) if {"NOUN", "nomn"} <= set(p.tag.grammemes)]
+    if not nouns:
+        return None
+    grammemes = set(nouns[0].tag.grammemes)
+    ending = "и" if "plur" in grammemes else {"femn": "а", "neut": "о"}.get(nouns[0].tag.gender, "")
+    return f"Где проходил{ending} {kind} {when}?"
+
+
 def example_question(record: EventRecord, kind: str, lang: str) -> str | None:
     """A natural question about one stored event; None when the record cannot answer that kind."""
     name = record.body_short
-    if not name:
-        return None
     day = record.date_start
     if lang == "en":
+        if not name:
+            return None
         when = f"in {MONTHS_EN[day.month - 1]} {day.year}"
         return {"chair": f"Who chaired the {name} meeting {when}?",
                 "decisions": f"What did the {name} decide {when}?",
                 "topics": f"What was discussed at the {name} {when}?",
                 "place": f"Where did the {name} meet {when}?"}.get(kind)
-    when = f"в {MONTHS_PREP_RU[day.month - 1]} {day.year} года"
-    return {"chair": f"Кто председательствовал на {name} {when}?",
-            "decisions": f"Что решили на {name} {when}?",
-            "topics": f"Что обсуждали на {name} {when}?",
-            "place": f"Где прошло заседание {name} {when}?"}.get(kind)
+    if name:
+        at, when = f"на {name}", f"в {MONTHS_PREP_RU[day.month - 1]} {day.year} года"
+    elif record.kind and (at_kind := _at_kind(record.kind)):
+        at, when = f"на {at_kind}", format_date_range(record.date_start, record.date_end).removesuffix(" г.") + " года"
+    else:
+        return None
+    return {"chair": f"Кто председательствовал {at} {when}?",
+            "decisions": f"Что решили {at} {when}?",
+            "topics": f"Что обсуждали {at} {when}?",
+            "place": f"Где прошло заседание {name} {when}?" if name else _where_question(record.kind, when)}.get(kind)
 
 
 def example_questions(records: list[EventRecord], lang: str, limit: int = 3) -> list[tuple[str, int, str]]:
