@@ -192,3 +192,22 @@ async def test_control_endpoint(api):
         async with http.get(f"{api.base_url}/_emulator/stats") as r:
             assert (await r.json())["sent"] == 1
     assert api.config.per_chat_rate == 2
+
+
+async def test_standalone_server_process():
+    import sys
+
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot.botapi", "--port", "0", "--any-chat",
+                                                stdout=asyncio.subprocess.PIPE)
+    try:
+        line = (await asyncio.wait_for(proc.stdout.readline(), 60)).decode()
+        assert line.startswith("listening on http://127.0.0.1:")
+        url = line.split()[-1]
+        async with ClientSession() as http:
+            async with http.post(f"{url}/bot{TOKEN}/sendMessage", json={"chat_id": 3, "text": "x"}) as resp:
+                assert (await resp.json())["result"]["chat"]["id"] == 3
+            async with http.get(f"{url}/_emulator/stats") as resp:
+                assert (await resp.json())["sent"] == 1
+    finally:
+        proc.terminate()
+        assert await asyncio.wait_for(proc.wait(), 10) == 0

@@ -132,3 +132,15 @@ async def test_messages_are_valid_html_with_previews_off(harness):
 async def test_unknown_command_is_not_a_crash(harness):
     msgs = await harness.send("/nosuchcommand")
     assert msgs == []
+
+
+async def test_unexpected_error_is_one_line_and_polling_goes_on(harness, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr(harness.runtime.qa, "answer", broken)
+    [msg] = await harness.send("кто председательствовал")
+    assert msg.plain == "Что-то пошло не так. Попробуйте ещё раз чуть позже."
+    assert "index exploded" in caplog.text
+    [latest] = await harness.send("/latest 1")
+    assert latest.plain.startswith("Последние события")
