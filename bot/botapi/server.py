@@ -448,7 +448,9 @@ class BotAPIEmulator:
         limit = params.get("limit") or 100
         timeout = float(params.get("timeout") or 0)
         if offset:
-            self.consumed_offset = max(self.consumed_offset, offset)
+            if offset > self.consumed_offset:
+                self.consumed_offset = offset
+                self._sent_event.set()  # wake wait_handled now, not when this long poll returns
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         if not self._updates and timeout > 0:
             self._updates_changed.clear()
