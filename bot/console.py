@@ -40,8 +40,9 @@ class Console:
     def say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
 
-    def print_new(self) -> None:
-        """Print bot messages not shown yet (or edited since), numbering their buttons afresh."""
+    def print_new(self) -> int:
+        """Print bot messages not shown yet (or edited since), numbering their buttons afresh; returns how many."""
+        printed = 0
         choices: dict[int, tuple[int, int, str]] = {}
         for msg in self.emulator.sent_to(self.chat_id):
             key = (msg.chat_id, msg.message_id)
@@ -54,6 +55,7 @@ class Console:
             body = html_to_plain(msg.text) if (msg.parse_mode or "").lower() == "html" else msg.text
             if edited and not body:
                 continue
+            printed += 1
             self.say("─" * 40 + (" (изменено)" if edited else ""))
             if msg.document:
                 self.say(f"[документ: {msg.document.get('file_name')}]")
@@ -68,6 +70,7 @@ class Console:
                     self.say(f"  {button['text']} ({button['url']})")
         if choices:
             self.choices = choices
+        return printed
 
     def _only_markup_changed(self, msg) -> bool:
         return False
@@ -107,7 +110,9 @@ class Console:
             await self.emulator.wait_handled(update)
         except TimeoutError:
             self.say("(бот не ответил вовремя)")
-        self.print_new()
+            return True
+        if not self.print_new():
+            self.say("(бот ничего не ответил)")
         return True
 
 

@@ -53,6 +53,7 @@ class Texts:
     inline_empty: str
     error: str
     page_gone: str
+    unknown_command: str
     field_labels: dict[str, str]
 
     def events_word(self, n: int) -> str:
@@ -105,6 +106,7 @@ RU = Texts(
     inline_empty="Ничего не найдено",
     error="Что-то пошло не так. Попробуйте ещё раз чуть позже.",
     page_gone="Эта страница устарела.",
+    unknown_command="Такой команды нет. Список команд: /help",
     field_labels={"date": "дата", "kind": "вид", "place": "место", "venue": "площадка", "format": "формат",
                   "chair": "председатель", "chair_person": "председатель", "chair_role": "должность",
                   "chair_state": "председательство", "participant": "участник", "decision": "решение",
@@ -155,6 +157,7 @@ EN = Texts(
     inline_empty="Nothing found",
     error="Something went wrong. Please try again a bit later.",
     page_gone="This page is out of date.",
+    unknown_command="There is no such command. See /help",
     field_labels={"date": "date", "kind": "kind", "place": "place", "venue": "venue", "format": "format",
                   "chair": "chair", "chair_person": "chair", "chair_role": "role", "chair_state": "chairing state",
                   "participant": "participant", "decision": "decision", "topic": "topic", "body": "body",

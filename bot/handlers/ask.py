@@ -35,9 +35,16 @@ async def on_question(message: Message, qa: QA, texts: Texts) -> None:
     await answer_question(message, message.text.strip(), qa, texts)
 
 
+async def on_unknown_command(message: Message, texts: Texts) -> None:
+    await message.answer(texts.unknown_command)
+
+
 def make_router() -> Router:
     """A fresh router (a router can belong to one dispatcher only; tests build many)."""
     router = Router(name="ask")
     router.message.register(cmd_search, Command("search"))
     router.message.register(on_question, F.text, ~F.text.startswith("/"))
+    # last of all routers: every known command has had its chance
+    # private chats only: in groups a command may be meant for another bot
+    router.message.register(on_unknown_command, F.text.startswith("/"), F.chat.type == "private")
     return router

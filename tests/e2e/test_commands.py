@@ -130,8 +130,8 @@ async def test_messages_are_valid_html_with_previews_off(harness):
 
 
 async def test_unknown_command_is_not_a_crash(harness):
-    msgs = await harness.send("/nosuchcommand")
-    assert msgs == []
+    [msg] = await harness.send("/nosuchcommand")
+    assert msg.plain == "Такой команды нет. Список команд: /help"
 
 
 async def test_unexpected_error_is_one_line_and_polling_goes_on(harness, monkeypatch, caplog):
