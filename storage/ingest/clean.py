@@ -144,6 +144,15 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _WIDE_SPACES.sub(" ", text)
+    for _ in range(8):  # removing one marker can expose another ("*>*" → ">"): repeat to a fixed point
+        cleaned = _strip_markup(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return repair_glued_words(text)
+
+
+def _strip_markup(text: str) -> str:
     # each Markdown pass only when its marker occurs: most pages have none, and sub() scans the page
     if "](" in text:
         text = _MD_IMAGE.sub("", text)
@@ -163,7 +172,7 @@ def clean_text(text: str) -> str:
     text = _LINE_SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
-    return repair_glued_words(text)
+    return text
 
 
 # --- words glued by a lost line break ------------------------------------------------------------
