@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -84,6 +85,7 @@ def _contact_line(line: str) -> bool:
     return not re.search(r"[^\W\d_]{2,}", rest)
 
 
+@lru_cache(maxsize=16384)
 def is_chrome(line: str) -> bool:
     """True for a line that belongs to the page around the news, not to the news."""
     stripped = line.strip()
@@ -160,10 +162,12 @@ def is_headline(line: str) -> bool:
     return s[0].isupper() or s[0] in "«\"„“"
 
 
+@lru_cache(maxsize=8192)
 def split_glued_headline(line: str) -> tuple[str, dt.datetime] | None:
     """'Title 26.05.2020' → ('Title', 2020-05-26) for a headline line that ends with a date."""
-    if "\n" in line.strip():
-        return None
+    tail = line.rstrip()[-5:]
+    if "\n" in line.strip() or not (tail[-1:].isdigit() or tail.endswith(("г.", "г", "года"))):
+        return None  # cheap test first: the pattern below is slow on lines that cannot match
     match = _GLUED_DATE.match(line.strip())
     if match is None or not is_headline(match["head"]):
         return None
