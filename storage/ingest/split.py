@@ -306,11 +306,12 @@ def split_items(page: Page) -> list[Item]:
                 i += 1
                 continue
         if is_headline(p) and nxt is not None and not is_headline(nxt) and parse_stamp(nxt) is None:
-            if current.published is not None and current.title is None and not current.paragraphs:
-                current.title = p  # a stamp, then its headline, then the text
+            if current.published is not None and current.title is None and all(map(_is_label, current.paragraphs)):
+                current.title = p  # a stamp (maybe a rubric such as "Анонс"), then its headline, then the text
                 i += 1
                 continue
-            if current.published is not None and current.title is None and len(current.paragraphs) == 1:
+            if (current.published is not None and current.title is None and len(current.paragraphs) == 1
+                    and _SENTENCE_END.search(current.paragraphs[0])):
                 start(title=p)  # a sidebar item is a stamp and one paragraph: it ends at a headline
                 i += 1
                 continue
@@ -340,6 +341,11 @@ def split_items(page: Page) -> list[Item]:
     if len(items) == 1 and items[0].title is None and page.title:
         items[0] = dataclasses.replace(items[0], title=page.title)
     return items
+
+
+def _is_label(paragraph: str) -> bool:
+    """A rubric or section label ("Анонс", "Новости Секретариата"): short, one line, no sentence."""
+    return len(paragraph) < 40 and "\n" not in paragraph and not _SENTENCE_END.search(paragraph)
 
 
 def _only_labels(draft: _Draft) -> bool:

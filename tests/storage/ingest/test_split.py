@@ -275,7 +275,7 @@ def test_not_a_dateline(paragraph):
 CORPUS_ITEMS = {
     "01_site_smid_minsk_2023.txt": 3, "03_wire_ria_smo_minsk.txt": 1, "04_html_csc_minsk_2023.html": 1,
     "06_html_broken_kobalt.html": 1, "07_html_cp1251_pa_stpetersburg.html": 1, "12_wire_sputnik_csc_yerevan.txt": 1,
-    "14_site_exercises_brest.txt": 3, "16_md_kanal_dushanbe.md": 1, "17_site_consultations_infosec_video.txt": 1,
+    "14_site_exercises_brest.txt": 3, "08_announce_kssb_minsk.txt": 1, "16_md_kanal_dushanbe.md": 1, "17_site_consultations_infosec_video.txt": 1,
     "18_cp1251_courses_moscow.txt": 1, "19_wire_sputnik_visit_bishkek.txt": 1, "31_wire_ria_announce_smid_video.txt": 1,
 }
 
@@ -336,3 +336,12 @@ def test_sidebar_item_ends_at_the_next_headline():
         (None, dt.datetime(2024, 4, 24), "24 апреля 2024 года прошли консультации."),
         ("Главная статья о заседании совета", None, "26 мая 2020 года прошло заседание.\n\nЕщё абзац статьи."),
     ]
+
+
+def test_rubric_between_stamp_and_headline_stays_in_the_item():
+    text = ("14.06.2023\n\nАнонс\n\nЗаседание комитета пройдет 19-20 июня в Минске\n\n"
+            "Заседание комитета пройдет 19-20 июня в Минске под председательством Беларуси.")
+    [item] = split_items(page(text))
+    assert (item.title, item.published, item.text) == (
+        "Заседание комитета пройдет 19-20 июня в Минске", dt.datetime(2023, 6, 14),
+        "Анонс\n\nЗаседание комитета пройдет 19-20 июня в Минске под председательством Беларуси.")
