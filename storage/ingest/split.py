@@ -339,7 +339,9 @@ def split_items(page: Page) -> list[Item]:
             published = _dateline_published(draft.dateline_date, hint, text)
         items.append(_item(len(items), draft.title, text, published, draft.place))
     if len(items) == 1 and items[0].title is None and page.title:
-        items[0] = dataclasses.replace(items[0], title=page.title)
+        # "<title>Headline | Site name</title>": the site name is not part of the headline
+        title = page.title.split(" | ")[0].strip() or page.title
+        items[0] = dataclasses.replace(items[0], title=title)
     return items
 
 

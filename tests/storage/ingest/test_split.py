@@ -186,7 +186,7 @@ def test_page_without_stamps_takes_first_headline_and_skips_site_label():
 
 
 def test_html_page_title_used_for_a_single_untitled_item():
-    html = ("<html><head><title>Сессия ПА ОДКБ</title></head><body><p>28 ноября 2023 года состоялось "
+    html = ("<html><head><title>Сессия ПА ОДКБ | Официальный сайт</title></head><body><p>28 ноября 2023 года состоялось "
             "заседание.</p><p>Поделиться</p></body></html>").encode()
     from storage.ingest.records import RawDocument
     [item] = split_items(read_document(RawDocument("x.html", html)))
