@@ -221,7 +221,7 @@ def _drop_contact_names(paragraphs: list[str]) -> list[str]:
                                           and not p.endswith("."))]
 
 
-def _year_hint(page_text: str, paragraphs: list[str]) -> int | None:
+def _year_hint(paragraphs: list[str]) -> int | None:
     for p in paragraphs:
         stamp = parse_stamp(p)
         if stamp:
@@ -252,7 +252,7 @@ def _dateline_published(date_text: str, hint: int | None, body: str) -> dt.datet
 def split_items(page: Page) -> list[Item]:
     """The news items of a page in page order, index from 0; chrome and empty items dropped."""
     paragraphs = _paragraphs(page.text)
-    hint = _year_hint(page.text, paragraphs)
+    hint = _year_hint(paragraphs)
     drafts: list[_Draft] = []
     current = _Draft()
 
