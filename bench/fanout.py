@@ -26,14 +26,11 @@ from collections import Counter
 from pathlib import Path
 
 import aiohttp
-from aiogram import Bot
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from sqlalchemy import func, literal, select
 from sqlalchemy.dialects.sqlite import insert
 
 from bot.delivery.rate_limit import RateLimiter
-from bot.delivery.telegram import TelegramSender
+from bot.delivery.http_sender import BotApiSender
 from bot.delivery.worker import DeliveryWorker
 from storage.db import open_store
 from storage.models import Delivery, DeliveryStatus, Event, Subscriber, Subscription
@@ -79,14 +76,14 @@ async def run_case(count: int, rate: float | None, in_flight: int, flags: list[s
         engine, sessions = await open_store(str(Path(tmp) / "bench.db"))
         try:
             await seed(sessions, count)
-            bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(url)))
+            sender = BotApiSender(url, TOKEN)
             limiter = RateLimiter(rate, 1.0) if rate else RateLimiter(1e9, 0.0)
-            worker = DeliveryWorker(sessions, TelegramSender(bot), limiter, max_in_flight=in_flight,
+            worker = DeliveryWorker(sessions, sender, limiter, max_in_flight=in_flight,
                                     batch_size=1000)
             started, cpu_started = time.perf_counter(), time.process_time()
             sent = await worker.drain()
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-            await bot.session.close()
+            await sender.close()
             async with aiohttp.ClientSession() as client:
                 async with client.get(f"{url}/_emulator/stats") as r:
                     stats = await r.json()

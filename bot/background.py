@@ -32,9 +32,10 @@ def delivery_worker(runtime: "Runtime", bot: "Bot | None" = None) -> DeliveryWor
     """The runtime's worker (the one the outbox listener wakes); created by start_background."""
     worker = getattr(runtime, "delivery_worker", None)
     if worker is None and bot is not None:
-        from bot.delivery.telegram import TelegramSender
+        from bot.delivery.http_sender import BotApiSender
 
-        worker = DeliveryWorker(runtime.sessions, TelegramSender(bot), RateLimiter(runtime.settings.send_rate, 1.0))
+        sender = BotApiSender.for_bot(bot)
+        worker = DeliveryWorker(runtime.sessions, sender, RateLimiter(runtime.settings.send_rate, 1.0))
         runtime.delivery_worker = worker
     return worker
 

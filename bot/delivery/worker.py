@@ -186,6 +186,9 @@ class DeliveryWorker:
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)
             await self._commits.stop()
+            close = getattr(self.sender, "close", None)
+            if close is not None:  # the sender's HTTP session lives as long as the worker
+                await close()
 
     async def drain(self) -> int:
         """Send until no row is due (tests, bench, `csto-bot` one-shot use); returns messages sent."""

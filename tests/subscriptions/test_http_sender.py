@@ -1,0 +1,45 @@
+"""The lean sender against the emulator: accepted messages, 403 and 429 as aiogram's exceptions."""
+from __future__ import annotations
+
+import pytest
+from aiogram.exceptions import TelegramForbiddenError, TelegramNetworkError, TelegramRetryAfter
+
+from bot.botapi import BotAPIEmulator
+from bot.botapi.state import EmulatorConfig
+from bot.delivery.http_sender import BotApiSender
+from bot.delivery.outcomes import Deactivate, PauseAll, Retry, classify
+
+
+@pytest.fixture
+async def api():
+    emulator = BotAPIEmulator(EmulatorConfig(any_chat=True, blocked_chats={666}, per_chat_rate=1))
+    await emulator.start()
+    yield emulator
+    await emulator.stop()
+
+
+async def test_send_and_errors(api):
+    sender = BotApiSender(api.base_url, "1:abc")
+    try:
+        message_id = await sender.send(42, "<b>Новое</b> событие", 7, "ru")
+        [sent] = api.sent_to(42)
+        assert (sent.message_id, sent.plain, [b["text"] for b in sent.buttons()]) == (message_id, "Новое событие", ["Подробнее"])
+        with pytest.raises(TelegramForbiddenError) as blocked:
+            await sender.send(666, "x", 7, "ru")
+        assert isinstance(classify(blocked.value), Deactivate)
+        with pytest.raises(TelegramRetryAfter) as throttled:
+            await sender.send(42, "again at once", 7, "ru")  # 1 message/s per chat
+        outcome = classify(throttled.value)
+        assert isinstance(outcome, PauseAll) and outcome.seconds >= 1
+    finally:
+        await sender.close()
+
+
+async def test_unreachable_server_is_a_network_error():
+    sender = BotApiSender("http://127.0.0.1:9", "1:abc", timeout=2)
+    try:
+        with pytest.raises(TelegramNetworkError) as error:
+            await sender.send(1, "x", 1, "ru")
+        assert isinstance(classify(error.value), Retry)
+    finally:
+        await sender.close()
