@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> None:
     settings = Settings()
     if getattr(args, "db", None):
         settings = settings.model_copy(update={"database_url": Settings._url(args.db)})
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # one-shot commands print their own report; library chatter (alembic, pymorphy) only hides it
+    level = settings.log_level if args.command == "run" else "WARNING"
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # imported lazily: `ingest` must not pay for aiogram, `ask` must not pay for the bot
     if args.command in ("init", "ingest", "export"):
         from bot import cli_ingest as impl
