@@ -48,7 +48,8 @@ def _where_question(kind: str, when: str) -> str | None:
 
 def example_question(record: EventRecord, kind: str, lang: str) -> str | None:
     """A natural question about one stored event; None when the record cannot answer that kind."""
-    name = record.body_short
+    # only acronyms ("СМИД", "ПА ОДКБ") read right after "на"; "на Секретариат" would not
+    name = record.body_short if record.body_short and record.body_short.split()[0].isupper() else None
     day = record.date_start
     if lang == "en":
         if not name:

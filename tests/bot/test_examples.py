@@ -26,3 +26,9 @@ def test_questions_come_from_the_records_and_differ_in_kind():
 def test_no_question_without_a_name_or_kind():
     assert example_question(rec(9, dt.date(2020, 1, 1)), "chair", "ru") is None
     assert example_questions([], "ru") == []
+
+
+def test_a_body_that_is_not_an_acronym_is_asked_about_by_kind():
+    record = rec(5, dt.date(2024, 3, 14), body_short="Секретариат", kind="консультации",
+                 decisions=(DecisionRecord("одобрен план"),))
+    assert example_question(record, "decisions", "ru") == "Что решили на консультациях 14 марта 2024 года?"
