@@ -70,6 +70,15 @@ def _first_name(word: str) -> tuple[str, str, str] | None:
 
 
 @lru_cache(maxsize=50_000)
+def _only_oblique_masc_surname(word: str) -> str | None:
+    """The case of a word the dictionary reads only as a masculine surname in genitive/accusative."""
+    surn = [p for p in morph.parses(word) if "Surn" in p.tag]
+    if surn and all(p.tag.case in ("gent", "accs") and p.tag.gender == "masc" for p in surn):
+        return surn[0].tag.case
+    return None
+
+
+@lru_cache(maxsize=50_000)
 def _patronymic(word: str, case: str) -> str | None:
     for p in morph.parses(word):
         if "Patr" in p.tag and p.tag.case == case:
@@ -239,6 +248,11 @@ def find_people(sentence: str) -> list[PersonMention]:
             derived = _case_from_surname(surname)
             if derived:
                 case, gender = derived, "masc"
+        if case == "nomn" and not patr and (oblique := _only_oblique_masc_surname(surname)) \
+                and word.lower().endswith("а"):
+            # "Никола Пашиняна": the surname is a masculine genitive, so the first name agrees with it
+            # ("Никол"), not the feminine nominative the dictionary offers for the name alone
+            case, gender, parts[0] = oblique, "masc", nom_first[:-1]
         parts.append(surname_nominative(surname, gender, case))
         end = toks[j][2]
         role = role_before(sentence, s)

@@ -45,3 +45,11 @@ def test_surname_nominative(word, gender, case, nominative):
 def test_organisation_of_role():
     assert organisation_of("Генеральный секретарь Организации Договора о коллективной безопасности") == "ОДКБ"
     assert organisation_of("Министр обороны") is None
+
+
+def test_first_name_agrees_with_a_genitive_surname():
+    # the dictionary reads "Никола" alone as a feminine nominative; the surname says genitive masculine
+    [mention] = find_people("под председательством Премьер-министра Армении Никола Пашиняна прошла сессия")
+    assert mention.person.name == "Никол Пашинян"
+    [mention] = find_people("Никола Тесла родился в Смилянах")
+    assert mention.person.name == "Никола Тесла"
