@@ -62,7 +62,8 @@ def _terms(text: str) -> set[str]:
 def _slot_hits(text: str, slots: list[Slot]) -> list[Slot]:
     terms = _terms(text)
     keys = {name_key(w) for w in nz.words(text)}
-    return [s for s in slots if any(t in terms or name_key(t) in keys for t, _ in s.terms)]
+    # the word as typed too: a surname's lemma ("тасмагамбет") loses what its Latin spelling keeps
+    return [s for s in slots if name_key(s.word) in keys or any(t in terms or name_key(t) in keys for t, _ in s.terms)]
 
 
 def _identity_terms(r: EventRecord) -> set[str]:
@@ -256,7 +257,7 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) ->
 
 def _participation(r, people, residual, slots, words, cite) -> str:
     targets = residual or [s for s in slots if not s.generic and not s.frame and s.terms]
-    wanted = " ".join(s.word for s in targets) or "—"
+    wanted = " ".join(s.word[:1].upper() + s.word[1:] for s in targets) or "—"
     best, best_n = None, 0
     for p in people:
         n = len(_slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x), targets))

@@ -103,10 +103,12 @@ class SearchIndex:
         self._big_postings: dict[str, dict[int, float]] = {}
         self.max_idf = max(self.idf.values(), default=1.0)
         by_key: dict[str, list[str]] = defaultdict(list)
+        latin_by_key: dict[str, list[str]] = defaultdict(list)
         for t in self.vocabulary:
-            if not nz.is_latin(t):
-                by_key[name_key(t)].append(t)
+            (latin_by_key if nz.is_latin(t) else by_key)[name_key(t)].append(t)
         self.translit: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in by_key.items()}
+        # the other way: a name typed in Cyrillic that English sources spell in Latin ("Тасмагамбетов")
+        self.latin_translit: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in latin_by_key.items()}
         self.translit_keys: list[str] = sorted(self.translit)
         # dates, for filters: records sorted by start, plus the longest duration to bound the scan
         self.by_start = sorted(range(n), key=lambda i: (self.records[i].date_start, self.records[i].id))
@@ -163,6 +165,9 @@ class SearchIndex:
         for form in (word, lemma):
             if form in nz.ABBREVIATIONS:
                 return tuple((t, 0.9) for t in nz.ABBREVIATIONS[form] if t in self.postings)
+        latin = self.latin_translit.get(name_key(word))
+        if latin:
+            return tuple((t, _TRANSLIT_FACTOR) for t in latin)
         # a typo is a word the dictionary does not know; a real word missing from the records
         # ("спутник", "Марс") must stay unknown, not become a look-alike ("март")
         if len(word) >= 4 and not morph.is_known(word):

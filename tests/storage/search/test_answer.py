@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from storage.search.answer import QA, Intent
-from storage.search.records import EventRecord
+from storage.search.records import EventRecord, PersonRecord
 from tests.storage.search.sample_records import sample_records
 
 
@@ -60,7 +60,7 @@ def test_finds_the_event(qa, question, event_id):
          "(Генеральный секретарь ОДКБ) принимал(а) участие."),
         ("Принимал ли участие Лебедев в заседании министров обороны?", Intent.participation,
          "Заседание Совета министров обороны ОДКБ (30 ноября 2021 г.): в записях нет сведений, "
-         "что лебедев участвовал(а)."),
+         "что Лебедев участвовал(а)."),
         ("Кто председательствовал на учениях Взаимодействие?", Intent.chair,
          "Командно-штабные учения «Взаимодействие-2023» (2–6 октября 2023 г.): "
          "в записях не указано, кто председательствовал."),
@@ -162,3 +162,15 @@ def test_body_named_by_alias_covers_its_words():
     ]
     answer = QA.from_records(records).answer("где прошёл саммит ОДКБ")
     assert (answer.confident, answer.hits[0].event_id) == (True, 1)
+
+
+def test_participation_matches_a_name_across_alphabets():
+    record = EventRecord(
+        id=1, date_start=dt.date(2024, 11, 28), date_end=dt.date(2024, 11, 28),
+        title="CSTO Collective Security Council session held in Astana", body_short="СКБ",
+        body="Совет коллективной безопасности ОДКБ", kind="сессия", place="Астана",
+        participants=(PersonRecord("Imangali Tasmagambetov", "CSTO Secretary General"),),
+    )
+    answer = QA.from_records([record]).answer("Участвовал ли Тасмагамбетов в сессии в Астане?")
+    assert (answer.intent, answer.confident) == (Intent.participation, True)
+    assert "да, Imangali Tasmagambetov" in answer.text
