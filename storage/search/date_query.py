@@ -153,7 +153,19 @@ def parse_date_query(arg: str) -> DateRange:
             if b.end < a.start:
                 raise DateQueryError("Конец диапазона раньше начала. " + FORMATS_HINT)
             return DateRange(a.start, b.end)
-    return _single(text)
+    try:
+        return _single(text)
+    except DateQueryError:
+        # "01.02.2024-31.03.2024": a dash with no spaces is a range only where both halves are dates
+        for i, ch in enumerate(text):
+            if ch in "-–—":
+                try:
+                    a, b = _single(text[:i]), _single(text[i + 1:])
+                except DateQueryError:
+                    continue
+                if b.end >= a.start:
+                    return DateRange(a.start, b.end)
+        raise
 
 
 # --- date spans inside a question ---------------------------------------------------------

@@ -114,3 +114,8 @@ def test_spans_overlap_events():
     assert MonthSpan(9).overlaps(D(2023, 8, 30), D(2023, 9, 2)) is True
     assert MonthSpan(9).overlaps(D(2023, 10, 1), D(2023, 10, 2)) is False
     assert DateRange(D(2020, 5, 1), D(2020, 5, 31)).overlaps(D(2020, 4, 28), D(2020, 5, 1)) is True
+
+
+@pytest.mark.parametrize("arg", ["01.02.2024-31.03.2024", "01.02.2024–31.03.2024", "1 февраля 2024-31 марта 2024"])
+def test_range_with_an_unspaced_dash(arg):
+    assert parse_date_query(arg) == DateRange(dt.date(2024, 2, 1), dt.date(2024, 3, 31))
