@@ -5,6 +5,7 @@ import json
 import sys
 from collections.abc import Iterable
 
+from bot.render import render_answer_plain
 from storage.db import open_store, run
 from storage.repositories import EventRepository
 from storage.search.answer import QA, Answer
@@ -24,45 +25,10 @@ def _card_line(r: EventRecord, language: str = "ru") -> str:
     return f"{format_date_range(r.date_start, r.date_end, language)} — {event_label(r)}{where}"
 
 
-def _events_word(n: int) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return "событие"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "события"
-    return "событий"
-
-
 def plain_answer(qa: QA, answer: Answer) -> str:
-    """The plain text of the bot's reply: the answer sentence, then the events it is about."""
-    try:  # H4's renderer, when present, is the source of truth for what the bot says
-        from bot.render import render_answer_plain  # type: ignore[attr-defined]
-    except ImportError:
-        render_answer_plain = None
-    if render_answer_plain is not None:
-        records = [qa.record(h.event_id) for h in answer.hits]
-        return render_answer_plain(answer, [r for r in records if r is not None], qa.stats())
-    en = answer.language == "en"
-    lines: list[str] = []
-    if answer.confident:
-        lines.append(answer.text)
-        sources = [c for c in answer.citations]
-        for c in sources[:3]:
-            lines.append(("Source: " if en else "Источник: ") + f"«{c.sentence}» ({c.source_title or c.source_location})")
-    elif answer.hits:
-        lines.append("Not sure. Perhaps you meant:" if en else "Не уверен. Возможно, вы имели в виду:")
-        for h in answer.hits:
-            r = qa.record(h.event_id)
-            if r is not None:
-                lines.append("• " + _card_line(r, answer.language))
-    else:
-        count, first, last = qa.stats()
-        if en:
-            lines.append(f"Nothing in the records answers this. I know {count} CSTO events"
-                         + (f" from {first} to {last}." if first else "."))
-        else:
-            span = f" с {format_date_range(first, first)} по {format_date_range(last, last)}" if first and last else ""
-            lines.append(f"В записях нет ответа на этот вопрос. Я знаю {count} {_events_word(count)} ОДКБ{span}".rstrip(".") + ".")
-    return "\n".join(lines)
+    """The plain text of the bot's reply: the same renderer as the bot, markup removed."""
+    records = [qa.record(h.event_id) for h in answer.hits]
+    return render_answer_plain(answer, [r for r in records if r is not None], qa.stats())
 
 
 def answer_json(qa: QA, answer: Answer) -> dict:
