@@ -115,10 +115,10 @@ def evaluate(records: list[EventRecord], spec: dict, verbose: bool = False) -> d
     }
 
 
-async def ingest(docs: Path, db: Path) -> list[EventRecord]:
+async def ingest(docs: list[Path], db: Path) -> list[EventRecord]:
     engine, sessions = await open_store(f"sqlite+aiosqlite:///{db}")
     try:
-        await Ingestor(sessions).ingest_paths([docs])
+        await Ingestor(sessions).ingest_paths(docs)
         return await load_records(sessions)
     finally:
         await engine.dispose()
@@ -127,12 +127,12 @@ async def ingest(docs: Path, db: Path) -> list[EventRecord]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", default=str(ROOT.parent / "shared" / "eval" / "seeds-questions.json"))
-    parser.add_argument("--docs", default=str(ROOT / "seeds"))
+    parser.add_argument("--docs", nargs="+", default=[str(ROOT / "seeds")], help="files or folders to ingest")
     parser.add_argument("--verbose", action="store_true", help="print every miss to stderr")
     args = parser.parse_args(argv)
     spec = json.loads(Path(args.questions).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        records = asyncio.run(ingest(Path(args.docs), Path(tmp) / "eval.db"))
+        records = asyncio.run(ingest([Path(d) for d in args.docs], Path(tmp) / "eval.db"))
     result = evaluate(records, spec, args.verbose)
     print(f"questions {result['questions']}, events {result['events']}")
     print(f"{'':22}{'csto-bot':>10}{'naive':>10}")
