@@ -140,7 +140,8 @@ def render_answer(answer, records: Sequence[EventRecord], t: Texts | None = None
     """
     t = t or texts_for(answer.language)
     if answer.confident and records:
-        blocks = [f"<b>{esc(answer.text)}</b>", render_card(records[0], t)]
+        shown = records if answer.several else records[:1]
+        blocks = [f"<b>{esc(answer.text)}</b>", *(render_card(r, t) for r in shown)]
         cited = []
         seen = set()
         for c in answer.citations:
@@ -150,7 +151,7 @@ def render_answer(answer, records: Sequence[EventRecord], t: Texts | None = None
             seen.add(key)
             cited.append(f"• «{esc(_one_line(c.sentence))}» — {_source_link(c.source_location, c.source_title)}")
         if not cited:
-            cited = [f"• {_source_link(s.location, s.title)}" for s in records[0].sources]
+            cited = [f"• {_source_link(s.location, s.title)}" for r in shown for s in r.sources]
         if cited:
             blocks.append(f"<b>{esc(t.sources_title)}</b>\n" + "\n".join(cited[:8]))
         return "\n\n".join(blocks)

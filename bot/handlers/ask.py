@@ -18,7 +18,8 @@ async def answer_question(message: Message, question: str, qa: QA, texts: Texts)
     records = [r for r in (qa.record(h.event_id) for h in answer.hits) if r is not None]
     text = render_answer(answer, records, texts, qa.stats())
     if answer.confident and records:
-        markup = details_keyboard([records[0].id], texts)
+        markup = details_keyboard([r.id for r in (records if answer.several else records[:1])], texts,
+                                  numbered=answer.several)
     else:
         markup = events_keyboard([(r, card_heading(r, texts)) for r in records[:3]], texts)
     await reply_html(message, text, markup)

@@ -29,6 +29,7 @@ _MIN_COVERAGE = 0.7
 # below this, not even a suggestion: the question is about something else
 _MIN_SUGGEST = 0.45
 _MARGIN = 0.12
+_MAX_LISTED = 5  # a date-only question lists up to this many events; more is a page for /event
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ class Answer:
     text: str
     hits: tuple[EventHit, ...]
     citations: tuple[Citation, ...]
+    # every hit is equally the answer ("что было 22 ноября 2023?"), not a best one and its runners-up
+    several: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +180,9 @@ class QA:
             docs = _by_date(ix, list(only or ()))
             if len(docs) == 1:
                 return self._confident(question, lang, intent, docs[0], slots, 100.0)
+            if spans and intent is Intent.summary and 1 < len(docs) <= _MAX_LISTED:
+                # "что было 22 ноября 2023?": every event of those dates is the answer, not a guess
+                return self._listing(question, lang, intent, docs)
             return self._refuse(question, lang, intent, tuple(EventHit(ix.records[d].id, 50.0) for d in docs[:3]))
 
         rank_slots = slots
@@ -203,6 +209,16 @@ class QA:
         hits = [self._hit(best, best.score)] + [self._hit(r, best.score) for r in passing[1:3]
                                                   if r.coverage >= _MIN_SUGGEST]
         return self._confident(question, lang, intent, best.doc, slots, hits[0].score, tuple(hits))
+
+    def _listing(self, question: str, lang: str, intent: Intent, docs: list[int]) -> Answer:
+        from storage.search.compose import event_label
+
+        records = [self.index.records[d] for d in docs]
+        items = "; ".join(f"{format_date_range(r.date_start, r.date_end, lang)} — {event_label(r)}" for r in records)
+        text = (f"The records hold {len(records)} events on those dates: {items}." if lang == "en"
+                else f"На эти даты в записях несколько событий ({len(records)}): {items}.")
+        hits = tuple(EventHit(r.id, 100.0) for r in records)
+        return Answer(question, lang, intent, True, text, hits, (), several=True)
 
     def _refuse(self, question: str, lang: str, intent: Intent, hits: tuple[EventHit, ...]) -> Answer:
         return Answer(question, lang, intent, False, "", hits, ())

@@ -117,3 +117,16 @@ async def test_huge_event_is_split_and_document_text_escaped(empty_harness):
     assert all(f"Участник {i} <x> & y" in text for i in range(200))
     assert event_id > 0
     assert not [r for r in h.emulator.requests() if r.status != 200]
+
+
+async def test_a_date_only_question_shows_every_event_of_that_date(empty_harness):
+    h = empty_harness
+    for short, title in (("СМИД", "Заседание Совета министров иностранных дел"), ("СМО", "Заседание Совета министров обороны")):
+        await add_event(h, date_start=dt.date(2023, 11, 22), date_end=dt.date(2023, 11, 22), title=title,
+                        body_short=short, kind="заседание", place="Минск")
+    [msg] = await h.send("Что было 22 ноября 2023?")
+    assert msg.plain.startswith("На эти даты в записях несколько событий (2):")
+    assert "министров иностранных дел" in msg.plain and "министров обороны" in msg.plain
+    assert [b["text"] for b in msg.buttons()] == ["1. Подробнее", "2. Подробнее"]
+    [card] = await h.press(msg, 1)
+    assert "Заседание Совета министров обороны" in card.plain

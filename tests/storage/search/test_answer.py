@@ -174,3 +174,15 @@ def test_participation_matches_a_name_across_alphabets():
     answer = QA.from_records([record]).answer("Участвовал ли Тасмагамбетов в сессии в Астане?")
     assert (answer.intent, answer.confident) == (Intent.participation, True)
     assert "да, Imangali Tasmagambetov" in answer.text
+
+
+def test_a_date_only_question_lists_every_event_of_that_date():
+    day = dt.date(2023, 11, 22)
+    records = [EventRecord(id=1, date_start=day, date_end=day, title="Заседание СМИД в Минске", body_short="СМИД"),
+               EventRecord(id=2, date_start=day, date_end=day, title="Заседание СМО в Минске", body_short="СМО"),
+               EventRecord(id=3, date_start=dt.date(2023, 11, 23), date_end=dt.date(2023, 11, 23), title="Сессия СКБ")]
+    answer = QA.from_records(records).answer("Что было 22 ноября 2023?")
+    assert (answer.intent, answer.confident) == (Intent.summary, True)
+    assert ([h.event_id for h in answer.hits], answer.several) == ([1, 2], True)
+    assert answer.text == ("На эти даты в записях несколько событий (2): 22 ноября 2023 г. — Заседание СМИД в Минске; "
+                           "22 ноября 2023 г. — Заседание СМО в Минске.")
