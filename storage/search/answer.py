@@ -266,4 +266,4 @@ def _span_words(question: str) -> set[str]:
 
 def _is_place_word(word: str, place_name: str) -> bool:
     lemma = nz.term(word)
-    return lemma in {nz.term(w) for w in nz.words(place_name)} or bool(find_places(word))
+    return lemma in {nz.term(w) for w in nz.words(place_name)} or bool(find_places(_capitalised(word)))

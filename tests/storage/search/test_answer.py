@@ -186,3 +186,13 @@ def test_a_date_only_question_lists_every_event_of_that_date():
     assert ([h.event_id for h in answer.hits], answer.several) == ([1, 2], True)
     assert answer.text == ("На эти даты в записях несколько событий (2): 22 ноября 2023 г. — Заседание СМИД в Минске; "
                            "22 ноября 2023 г. — Заседание СМО в Минске.")
+
+
+def test_a_latin_city_filters_by_place_even_when_english_sources_hold_the_word():
+    day = dt.date(2023, 6, 19)
+    records = [EventRecord(id=1, date_start=day, date_end=day, place="Минск", body_short="КССБ", kind="заседание",
+                           title="В Минске прошло заседание Комитета секретарей советов безопасности ОДКБ"),
+               EventRecord(id=2, date_start=dt.date(2023, 11, 22), date_end=dt.date(2023, 11, 22), place="Минск",
+                           body_short="СМИД", kind="заседание", title="CSTO foreign ministers met in Minsk")]
+    answer = QA.from_records(records).answer("kssb minsk")
+    assert (answer.confident, answer.hits[0].event_id) == (True, 1)
