@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from bench.eval_qa import full_text  # noqa: E402
 from storage.lexicon.bodies import BODIES  # noqa: E402
+from storage.lexicon.months import ENGLISH, GENITIVE_RU, PREPOSITIONAL_RU  # noqa: E402
 from storage.lexicon.places import CITIES  # noqa: E402
 from storage.search.answer import QA  # noqa: E402
 from storage.search.records import DecisionRecord, EventRecord, PersonRecord  # noqa: E402
@@ -98,12 +99,6 @@ def make_records(n: int, seed: int = 7) -> list[EventRecord]:
 
 
 _TYPO = str.maketrans({"е": "и", "о": "а"})
-_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"]
-_PREP = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
-         "ноябре", "декабре"]
-_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
 
 
 def _locative(city: str) -> str:
@@ -124,11 +119,11 @@ def make_questions(records: list[EventRecord], seed: int = 11) -> list[tuple[str
     qs: list[tuple[str, int | None]] = []
     for r in rnd.sample(with_body, min(6, len(with_body))):
         d = r.date_start
-        qs.append((f"Кто председательствовал на {r.kind} {r.body_short} {d.day} {_MONTHS[d.month - 1]} {d.year}?", r.id))
+        qs.append((f"Кто председательствовал на {r.kind} {r.body_short} {d.day} {GENITIVE_RU[d.month - 1]} {d.year}?", r.id))
         qs.append((f"где прошло {r.kind} {r.body_short} {d.day}.{d.month:02d}.{d.year}", r.id))
-        qs.append((f"засидание {r.body_short.lower()} в {_locative(r.place).lower()} в {_PREP[d.month - 1]} {d.year}"
+        qs.append((f"засидание {r.body_short.lower()} в {_locative(r.place).lower()} в {PREPOSITIONAL_RU[d.month - 1]} {d.year}"
                    .translate(_TYPO), r.id))
-        qs.append((f"Who chaired the {r.body_short} meeting in {r.place} on {_EN_MONTHS[d.month - 1]} {d.day}, {d.year}?",
+        qs.append((f"Who chaired the {r.body_short} meeting in {r.place} on {ENGLISH[d.month - 1]} {d.day}, {d.year}?",
                    r.id))
     titles: dict[str, int] = {}
     for r in exercises:
@@ -142,7 +137,7 @@ def make_questions(records: list[EventRecord], seed: int = 11) -> list[tuple[str
     for r in rnd.sample(with_dec, min(4, len(with_dec))):
         d = r.date_start
         word = r.decisions[0].text.split()[0].lower()
-        qs.append((f"какой {word} утвердили на {r.body_short} в {_PREP[d.month - 1]} {d.year}", r.id))
+        qs.append((f"какой {word} утвердили на {r.body_short} в {PREPOSITIONAL_RU[d.month - 1]} {d.year}", r.id))
     qs += [("рецепт борща", None), ("Кто выиграл чемпионат мира по футболу?", None),
            ("Когда ОДКБ запустила спутник на Марс?", None), ("курс биткоина сегодня", None),
            ("погода в Москве завтра", None), ("When did the CSTO land on the Moon?", None)]

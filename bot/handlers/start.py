@@ -9,15 +9,12 @@ from bot.keyboards import ExampleCb, examples_keyboard
 from bot.render import esc, render_knows
 from bot.replies import reply_html
 from bot.texts import Texts
+from storage.lexicon.months import ENGLISH, PREPOSITIONAL_RU
 from storage.search.answer import QA
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
 
 
-MONTHS_PREP_RU = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
-                  "октябре", "ноябре", "декабре")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
 
 
 def _at_kind(kind: str) -> str | None:
@@ -54,13 +51,13 @@ def example_question(record: EventRecord, kind: str, lang: str) -> str | None:
     if lang == "en":
         if not name:
             return None
-        when = f"in {MONTHS_EN[day.month - 1]} {day.year}"
+        when = f"in {ENGLISH[day.month - 1]} {day.year}"
         return {"chair": f"Who chaired the {name} meeting {when}?",
                 "decisions": f"What did the {name} decide {when}?",
                 "topics": f"What was discussed at the {name} {when}?",
                 "place": f"Where did the {name} meet {when}?"}.get(kind)
     if name:
-        at, when = f"на {name}", f"в {MONTHS_PREP_RU[day.month - 1]} {day.year} года"
+        at, when = f"на {name}", f"в {PREPOSITIONAL_RU[day.month - 1]} {day.year} года"
     elif record.kind and (at_kind := _at_kind(record.kind)):
         at, when = f"на {at_kind}", format_date_range(record.date_start, record.date_end).removesuffix(" г.") + " года"
     else:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storage.lexicon.months import ENGLISH
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -45,12 +46,10 @@ _RU_MONTH = (
     r"|август[ауе]?|сентябр[ьяюеё]|октябр[ьяюеё]|ноябр[ьяюеё]|декабр[ьяюеё]"
     r"|янв|фев|февр|мар|апр|июн|июл|авг|сент|сен|окт|нояб|ноя|дек)"
 )
-_EN_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
 _EN_ABBR = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 # English month names are matched Capitalised or UPPER only, so the verb "may" is never a month
 _EN_MONTH = "(?:" + "|".join(
-    f"{w}|{w.upper()}" for w in sorted(_EN_NAMES + _EN_ABBR, key=len, reverse=True)
+    f"{w}|{w.upper()}" for w in sorted(ENGLISH + _EN_ABBR, key=len, reverse=True)
 ) + ")"
 _MONTH = rf"(?:(?i:{_RU_MONTH})|{_EN_MONTH})(?![^\W\d_])\.?"
 _YEAR = r"(?:19|20|21)\d\d(?!\d)"
