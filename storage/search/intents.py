@@ -21,6 +21,10 @@ class Intent(str, Enum):
 
 _CHAIR = {"председательствовать", "председательство", "председательствующий", "председатель", "chair",
           "chaired", "chairs", "chairing", "chairman", "chairmanship", "presided", "chairperson"}
+# verbs that mean chairing only with "who" ("кто вёл заседание"; "какие переговоры вели" is not about a chair)
+_CHAIR_WITH_WHO = {"вести", "возглавлять", "возглавить", "led", "headed"}
+# meeting someone: "с кем встречался генсек" asks who took part
+_MEET_WITH_WHO = {"встречаться", "встретиться", "met", "meet"}
 _PARTICIPATE = {"участвовать", "участие", "присутствовать", "участник", "attend", "attended", "participate",
                 "participated", "participants", "part"}
 _DECIDE = {"решить", "решение", "одобрить", "утвердить", "подписать", "заявление", "документ", "approved",
@@ -30,7 +34,7 @@ _TOPIC = {"обсуждать", "обсудить", "обсуждаться", "�
 _FORMAT = {"формат", "очно", "онлайн", "очный", "заочный", "видеоконференция", "дистанционно", "format",
            "online", "videoconference", "virtual", "virtually", "remotely"}
 
-_WHO = re.compile(r"\b(кто|who|whom)\b")
+_WHO = re.compile(r"\b(кто|кем|кого|кому|who|whom)\b")
 _WHERE = re.compile(r"\b(где|where)\b|в\s+как(ом|ой)\s+(город|стран|мест)|\bкуда\b|what city|which city")
 _WHEN = re.compile(r"\b(когда|when)\b|\bв\s+какой\s+день|\bкакого\s+числа|what date|which date|\bдат[аы]\b")
 _CHAIR_WHOSE = re.compile(r"под\s+чьим")
@@ -78,7 +82,9 @@ def _detect(text: str) -> Intent:
     if _stems(words, "format"):
         lemmas.add("формат")
     who = bool(_WHO.search(text))
-    participates = bool(lemmas & _PARTICIPATE) or bool(_TOOK_PART.search(text))
+    participates = bool(lemmas & _PARTICIPATE) or bool(_TOOK_PART.search(text)) or who and bool(lemmas & _MEET_WITH_WHO)
+    if who and lemmas & _CHAIR_WITH_WHO and not participates:
+        return Intent.chair
     if _CHAIR_WHOSE.search(text) or lemmas & _CHAIR and (who or not participates):
         return Intent.chair
     if participates:

@@ -9,6 +9,10 @@ from storage.search.intents import Intent, detect_intent
         ("Кто председательствовал на заседании СМО?", Intent.chair),
         ("под чьим председательством прошли консультации", Intent.chair),
         ("Who chaired the summit?", Intent.chair),
+        ("кто вёл заседание совета", Intent.chair),  # "вести" means chairing only with "who"
+        ("Who led the CSTO summit?", Intent.chair),
+        ("какие переговоры вели в Минске", Intent.summary),
+        ("с кем встречался генсек в Бишкеке", Intent.participants),
         ("Кто участвовал в учениях?", Intent.participants),
         ("кто принял участие в заседании", Intent.participants),
         ("Who took part in the meeting?", Intent.participants),
