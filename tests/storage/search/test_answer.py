@@ -196,3 +196,14 @@ def test_a_latin_city_filters_by_place_even_when_english_sources_hold_the_word()
                            body_short="СМИД", kind="заседание", title="CSTO foreign ministers met in Minsk")]
     answer = QA.from_records(records).answer("kssb minsk")
     assert (answer.confident, answer.hits[0].event_id) == (True, 1)
+
+
+@pytest.mark.parametrize(("question", "intent"), [("саммит в ереване 2022 кто вел", Intent.chair),
+                                                  ("с кем встречался генсек в Ереване", Intent.participants)])
+def test_verbs_that_say_what_is_asked_do_not_count_against_the_match(question, intent):
+    day = dt.date(2022, 11, 23)
+    record = EventRecord(id=7, date_start=day, date_end=day, title="Саммит ОДКБ в Ереване", body_short="СКБ",
+                         kind="сессия", place="Ереван", chair_person="Никол Пашинян",
+                         participants=(PersonRecord("Станислав Зась", "Генеральный секретарь ОДКБ"),))
+    answer = QA.from_records([record]).answer(question)
+    assert (answer.intent, answer.confident, answer.hits[0].event_id) == (intent, True, 7)
