@@ -29,7 +29,9 @@ from storage.export import export_events  # noqa: E402
 from storage.ingest import pipeline as pipeline_module  # noqa: E402
 from storage.ingest import store as store_module  # noqa: E402
 from storage.ingest.extract.candidate import extract_candidate  # noqa: E402
-from storage.ingest.extract.fallback_text import text_stages  # noqa: E402
+from storage.ingest.dates import find_dates  # noqa: E402
+from storage.ingest.read import decode, read_document  # noqa: E402
+from storage.ingest.split import split_items  # noqa: E402
 from storage.ingest.extract.people import find_people  # noqa: E402
 from storage.ingest.pipeline import Ingestor  # noqa: E402
 from storage.ingest.records import RawDocument  # noqa: E402
@@ -43,11 +45,6 @@ def pin_one_core() -> None:
 
 def stage_times(pages) -> dict[str, float]:
     """Seconds per pure stage over the corpus (read = decode, clean = the rest of read_document)."""
-    _, _, read_document, split_items, find_dates = text_stages()
-    try:
-        from storage.ingest.read import decode  # noqa: PLC0415
-    except ImportError:
-        from storage.ingest.extract.fallback_text import decode  # noqa: PLC0415
     times: dict[str, float] = defaultdict(float)
     for page in pages:
         raw = RawDocument(page.name, page.data)

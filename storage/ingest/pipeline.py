@@ -16,10 +16,12 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.ingest.dates import find_dates
 from storage.ingest.errors import IngestError, NoDateFound
 from storage.ingest.extract.candidate import extract_candidate
-from storage.ingest.extract.fallback_text import text_stages
+from storage.ingest.read import iter_paths, load_path, read_document
 from storage.ingest.records import EventCandidate, Item, RawDocument
+from storage.ingest.split import split_items
 from storage.ingest.store import EventChange, store_candidate
 from storage.models import Document, DocumentStatus, Event
 
@@ -50,7 +52,6 @@ class Analysis:
 
 def analyse(raw: RawDocument) -> Analysis:
     """CPU-only stages; raises IngestError with a one-line reason."""
-    _, _, read_document, split_items, find_dates = text_stages()
     page = read_document(raw)
     items = split_items(page)
     candidates = tuple(c for c in (extract_candidate(item, find_dates) for item in _dated(items)) if c is not None)
@@ -130,7 +131,6 @@ class Ingestor:
         return DocumentReport(raw.location, "failed", reason=reason)
 
     async def ingest_paths(self, paths: Iterable[str | Path]) -> list[DocumentReport]:
-        iter_paths, load_path, *_ = text_stages()
         reports = []
         for path in iter_paths(paths):
             try:

@@ -4,12 +4,12 @@ import datetime as dt
 
 import pytest
 
+from storage.ingest.dates import find_dates
 from storage.ingest.extract.candidate import extract_candidate
-from storage.ingest.extract.fallback_text import text_stages
 from storage.ingest.extract.fields import find_chair, find_decisions, find_format, find_topics, find_venue
 from storage.ingest.records import Chair, Item
 
-FIND_DATES = text_stages()[4]
+FIND_DATES = find_dates
 
 
 def item(text: str, title: str | None = None, published: dt.datetime | None = None) -> Item:
