@@ -8,6 +8,7 @@ the bot.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
@@ -41,6 +42,7 @@ class Entry:
     key: str
     link: str
     title: str
+    published: dt.datetime | None = None  # the entry's own date: the page's reference date
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,9 @@ def parse_entries(feed_url: str, data: bytes) -> list[Entry]:
         link = item.get("link")
         if not link:
             continue
-        entries.append(Entry(entry_key(feed_url, item.get("id") or link), link, item.get("title") or ""))
+        stamp = item.get("published_parsed") or item.get("updated_parsed")
+        published = dt.datetime(*stamp[:6]) if stamp else None
+        entries.append(Entry(entry_key(feed_url, item.get("id") or link), link, item.get("title") or "", published))
     return entries
 
 
@@ -124,7 +128,8 @@ class FeedPoller:
                 retry += 1
                 continue
             outlet = urlsplit(entry.link).hostname
-            report = await self.ingest(RawDocument(entry.link, data, outlet=outlet))
+            report = await self.ingest(RawDocument(entry.link, data, outlet=outlet, published=entry.published,
+                                                 received=dt.datetime.now()))
             if report.status == "failed":
                 log.warning("feed %s: page %s not ingested: %s", feed_url, entry.link, report.reason)
                 failed += 1

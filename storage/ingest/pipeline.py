@@ -55,7 +55,7 @@ def analyse(raw: RawDocument) -> Analysis:
     page = read_document(raw)
     items = split_items(page)
     candidates = tuple(c for c in (extract_candidate(item, find_dates) for item in _dated(items)) if c is not None)
-    if not candidates and not any(item.published or find_dates(item.text, None) for item in items):
+    if not candidates and not any(item.published or find_dates(item.text, 2000) for item in items):
         # a page with dates but no event (a biography, a plan) is fine: stored, no events
         raise NoDateFound(f"no date found in {len(items)} item(s)")
     return Analysis(page.encoding, len(items), candidates)

@@ -5,6 +5,7 @@ Every failure is an IngestError subclass carrying a one-line reason; nothing els
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -74,7 +75,38 @@ def load_path(path: Path) -> RawDocument:
         data = path.read_bytes()
     except OSError as error:
         raise DocumentNotFound(f"файл не прочитать: {path}: {error.strerror or error}") from error
-    return RawDocument(location=str(path), data=data)
+    return RawDocument(location=str(path), data=data, received=_mtime(path))
+
+
+def _mtime(path: Path) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime)
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+# <meta property="article:published_time" content="2031-05-04T10:00">, <time datetime="2031-05-04">
+_META_PUBLISHED = re.compile(
+    r"""<meta\b[^>]{0,300}?(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|og:published_time|"""
+    r"""datePublished|pubdate|publish[-_]?date|date|dc\.date)["']?[^>]{0,300}?content\s*=\s*["']?"""
+    r"""(\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
+_META_PUBLISHED_REVERSED = re.compile(
+    r"""<meta\b[^>]{0,300}?content\s*=\s*["']?(\d{4}-\d{2}-\d{2})[^>]{0,300}?(?:property|name|itemprop)\s*=\s*"""
+    r"""["']?(?:article:published_time|og:published_time|datePublished|pubdate|publish[-_]?date|date|dc\.date)\b""",
+    re.IGNORECASE)
+_TIME_TAG = re.compile(r"""<time\b[^>]{0,200}?datetime\s*=\s*["']?(\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
+
+
+def html_published(html: str) -> dt.datetime | None:
+    """The publication date an HTML page declares in its <meta> or first <time> element."""
+    head = html[:200_000]
+    for pattern in (_META_PUBLISHED, _META_PUBLISHED_REVERSED, _TIME_TAG):
+        if match := pattern.search(head):
+            try:
+                return dt.datetime.fromisoformat(match[1])
+            except ValueError:
+                continue
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -154,8 +186,10 @@ def read_document(raw: RawDocument) -> Page:
     try:
         text, encoding = decode(raw.data)
         title: str | None = None
+        published = raw.published
         suffix = Path(raw.location.split("?", 1)[0]).suffix.lower()
         if suffix in HTML_SUFFIXES or looks_like_html(text):
+            published = published or html_published(text)
             text, title = clean_html(text)
         else:
             text = clean_text(text)
@@ -165,4 +199,5 @@ def read_document(raw: RawDocument) -> Page:
         raise UnsupportedFormat(f"документ не разобрать: {type(error).__name__}: {error}".splitlines()[0]) from error
     if not text.strip():
         raise EmptyDocument("после очистки в документе не осталось текста")
-    return Page(location=raw.location, text=text, encoding=encoding, outlet=raw.outlet, title=title)
+    return Page(location=raw.location, text=text, encoding=encoding, outlet=raw.outlet, title=title,
+                published=published, received=raw.received)

@@ -12,6 +12,9 @@ class RawDocument:
     location: str  # file path or URL
     data: bytes
     outlet: str | None = None  # site or agency name when known (from the URL host, a feed, …)
+    # when it was published, if the channel says so (a feed entry's `published`), else when it arrived
+    published: dt.datetime | None = None
+    received: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +26,8 @@ class Page:
     encoding: str
     outlet: str | None = None
     title: str | None = None  # <title>/<h1> of an HTML page, when there was one
+    published: dt.datetime | None = None  # <meta>/<time> publication date, a feed entry's `published`
+    received: dt.datetime | None = None  # when the document arrived: the last resort for a year
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,10 @@ class Item:
     text: str  # paragraphs separated by "\n\n"; chrome removed
     published: dt.datetime | None = None  # the item's dateline / publication stamp, not the event date
     dateline_place: str | None = None  # city of a wire dateline ("МОСКВА, 20 ноя - РИА Новости." → "Москва")
+    # how `published` (or, without it, the year of yearless dates) was known: "stamp", "dateline",
+    # "meta", or a year guess's source ("text", "name", "weekday", "office", "chair", "received")
+    reference_source: str | None = None
+    year_hint: int | None = None  # the year yearless dates of an undated item take
 
 
 @dataclass(frozen=True, slots=True)

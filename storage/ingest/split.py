@@ -21,6 +21,8 @@ from rapidfuzz import fuzz
 
 from storage.ingest.dates import find_dates, parse_stamp
 from storage.ingest.records import Item, Page
+from storage.ingest.year import infer_year
+from storage.lexicon.places import find_place_matches
 
 # --- chrome ---------------------------------------------------------------------------------------
 
@@ -146,8 +148,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if not find_dates(date_text, year_hint=2000):
         return None
     place = match["place"].strip(" .-")
-    if not place.isupper() or len(place) < 3:
-        return None
+    if not place.isupper() or len(place) < 2 or (len(place) == 2 and not find_place_matches(place.title())):
+        return None  # a two-letter dateline only for a known city ("ОШ"), not an abbreviation
     agency = match["a1"] or match["a2"] or match["a3"]
     return Dateline(place.title(), date_text, agency.strip() if agency else None, paragraph[match.end():].strip())
 
@@ -229,30 +231,33 @@ def _year_hint(paragraphs: list[str]) -> int | None:
     return None
 
 
-def _dateline_published(date_text: str, hint: int | None, body: str) -> dt.datetime | None:
-    if hint is None:
-        # no stamp on the page: take the year that puts the dateline closest to the dates in the text
-        years = {m.start.year for m in find_dates(body) if m.explicit_year}
-        if not years:
-            return None
-        best = None
-        for year in sorted(years):
-            mentions = find_dates(date_text, year)
-            if mentions:
-                distance = min(abs((mentions[0].start - m.start).days) for m in find_dates(body) if m.explicit_year)
-                if best is None or distance < best[0]:
-                    best = (distance, mentions[0])
-        return dt.datetime.combine(best[1].start, best[1].time or dt.time()) if best else None
-    mentions = find_dates(date_text, hint)
+def _dateline_published(date_text: str, hint: int | None, body: str, received: dt.date | None,
+                        ) -> tuple[dt.datetime, str] | None:
+    """The dateline's date with its year: its own, the page stamp's, or the one the item's text supports."""
+    mentions = find_dates(date_text)
+    if mentions and mentions[0].explicit_year:
+        return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), "dateline"
+    if hint is not None and (mentions := find_dates(date_text, hint)):
+        return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), "stamp"
+    probe = find_dates(date_text, 2000)  # a leap year: "29 февраля" parses
+    if not probe:
+        return None
+    day_month = (probe[0].start.day, probe[0].start.month)
+    lead = " ".join(body.split("\n\n")[:2])[:600]
+    guess = infer_year(body, day_month, received, lead)
+    if guess is None:
+        return None
+    mentions = find_dates(date_text, guess.year)
     if not mentions:
         return None
-    return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time())
+    return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), guess.source
 
 
 def split_items(page: Page) -> list[Item]:
     """The news items of a page in page order, index from 0; chrome and empty items dropped."""
     paragraphs = _paragraphs(page.text)
-    hint = _year_hint(paragraphs)
+    hint = _year_hint(paragraphs) or (page.published.year if page.published else None)
+    received = page.received.date() if page.received else None
     drafts: list[_Draft] = []
     current = _Draft()
 
@@ -334,10 +339,25 @@ def split_items(page: Page) -> list[Item]:
         if not draft.paragraphs or _only_labels(draft):
             continue
         text = "\n\n".join(draft.paragraphs)
-        published = draft.published
+        published, source = draft.published, "stamp" if draft.published else None
         if published is None and draft.dateline_date:
-            published = _dateline_published(draft.dateline_date, hint, text)
-        items.append(_item(len(items), draft.title, text, published, draft.place))
+            found = _dateline_published(draft.dateline_date, hint, (draft.title or "") + "\n\n" + text, received)
+            if found:
+                published, source = found
+        year_hint = None
+        if published is None:
+            if page.published is not None and len(drafts) == 1:
+                published, source = page.published, "meta"
+            else:
+                guess = infer_year((draft.title or "") + "\n" + text, None, received)
+                if guess is None and hint is not None:
+                    year_hint, source = hint, "stamp"
+                elif guess is None and find_dates(text, 2000):
+                    # yearless dates and nothing else: the year the document arrived, and the record says so
+                    year_hint, source = (received or dt.date.today()).year, "received"
+                elif guess is not None:
+                    year_hint, source = guess.year, guess.source
+        items.append(Item(len(items), draft.title, text, published, draft.place, source, year_hint))
     if len(items) == 1 and items[0].title is None and page.title:
         # "<title>Headline | Site name</title>": the site name is not part of the headline
         title = page.title.split(" | ")[0].strip() or page.title
@@ -355,9 +375,3 @@ def _only_labels(draft: _Draft) -> bool:
     text = " ".join(draft.paragraphs)
     return (draft.title is None and draft.published is None and draft.place is None and len(text) < 80
             and not _SENTENCE_END.search(text))
-
-
-def _item(index: int, title: str | None, text: str, published: dt.datetime | None, place: str | None) -> Item:
-    if "dateline_place" in Item.__dataclass_fields__:
-        return Item(index, title, text, published, dateline_place=place)
-    return Item(index, title, text, published)

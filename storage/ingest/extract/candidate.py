@@ -2,12 +2,14 @@
 decisions, topics, summary, each value with the sentence it came from."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 
 from storage.ingest.extract import fields
-from storage.ingest.extract.event_date import FUTURE, choose_event_date
+from storage.ingest.extract.event_date import choose_event_date
+from storage.ingest.extract.predicates import sentence_tense
 from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names
 from storage.ingest.extract.sentences import language, split_sentences
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
@@ -94,12 +96,25 @@ def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None
     return None
 
 
-def _first_explicit_year(item: Item, find_dates: DateFinder) -> int | None:
-    """Without a publication stamp, a date without a year takes the year the item states elsewhere."""
-    for mention in find_dates((item.title or "") + "\n" + item.text, None):
-        if mention.explicit_year:
-            return mention.start.year
-    return None
+def _near_reference(mentions: list, reference: dt.date | None) -> list:
+    """A date without a year lies within half a year of the item's reference date: "28 декабря" in an
+    item dated 3 January is the December before."""
+    if reference is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if not m.explicit_year:
+            for years in (-1, 1):
+                try:
+                    moved = dataclasses.replace(m, start=m.start.replace(year=m.start.year + years),
+                                                end=m.end.replace(year=m.end.year + years))
+                except ValueError:
+                    continue
+                if abs((moved.start - reference).days) < abs((m.start - reference).days) - 90:
+                    m = moved
+                    break
+        out.append(m)
+    return out
 
 
 def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | None:
@@ -107,14 +122,15 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
     body_sentences = split_sentences(item.text)
     headline = [(item.title, True)] if item.title else []
     all_sentences = [s for s, _ in headline] + body_sentences
-    year_hint = item.published.year if item.published else _first_explicit_year(item, find_dates)
+    year_hint = item.published.year if item.published else item.year_hint
+    reference = item.published.date() if item.published else None
     dateline = getattr(item, "dateline_place", None)
 
     # only CSTO events: the item must name the organisation or one of its bodies somewhere
     if not any(find_body_matches(s) for s in all_sentences):
         return None
     chosen = choose_event_date(headline + [(s, False) for s in body_sentences],
-                               lambda s: find_dates(s, year_hint), item.published, _event_words, wire=bool(dateline))
+                               lambda s: _near_reference(find_dates(s, year_hint), reference), item.published, _event_words, wire=bool(dateline))
     if chosen is None:
         return None
     facts: list[Provenance] = [Provenance("date", f"{chosen.start.isoformat()}/{chosen.end.isoformat()}", chosen.sentence)]
@@ -184,7 +200,8 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
     decisions: list[str] = []
     topics: list[str] = []
     for sentence in body_sentences + [s for s, _ in headline]:
-        if FUTURE.search(sentence) and not chosen.future:
+        tense = sentence_tense(sentence)
+        if tense.future and not tense.past and not chosen.future:
             continue  # "Подписание документов будет проведено позже" is not a decision taken
         for d in fields.find_decisions(sentence):
             if d not in decisions:

@@ -5,29 +5,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-PAST = re.compile(
-    r"\b(?:состоял\w*|проходил\w*|прош(?:л[аои]?|ел|ёл)|встретил\w*|посетил\w*|прибыл\w*|провели|проведен\w*|провел[аи]?|провёл|начал(?:ись|ась|ся|ось)|"
-    r"завершил\w*|открыл\w*|стартовал\w*|обсудил\w*|рассмотрел\w*|одобрил\w*|утвердил\w*|подписал\w*|"
-    r"принял[аи]?|собрал\w*|held|took\s+place|was\s+held|were\s+held|met|discussed|opened|began|started|"
-    r"concluded|approved|signed|adopted)\b", re.I)
-FUTURE = re.compile(
-    r"\b(?:пройд[её]т|пройдут|состоится|состоятся|планиру\w+|запланирован\w*|намечен\w*|будет\s+проведен\w*|"
-    r"будут\s+проведены|проведут|проведет|проведёт|соберутся|откроется|начнутся|начнется|начнётся|"
-    r"will\s+be\s+held|will\s+take\s+place|will\s+hold|will\s+meet|is\s+scheduled|are\s+scheduled|to\s+be\s+held)\b", re.I)
+from storage.ingest.extract.predicates import sentence_tense
+from storage.ingest.extract.relative import duration_days, ends_here, relative_dates
+
 # a date in passing: a biography, a document's own date, a deadline, a plan period
 PASSING = re.compile(
     r"(?:родил\w*|born|от|of|до|until|by|к|since|с\s+тех|года\s+рождения|дата\s+рождения|№|обязанност\w*)\s*$", re.I)
 # "МОСКВА, 20 ноя - РИА Новости." / "YEREVAN, November 23 (Sputnik) -": the date of the wire, not of the event
 DATELINE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,},\s")
 TERM_START = re.compile(r"(?:^|\s)(?:с|from)\s*$", re.I)  # "с 1 января" alone: the start of a term, not a meeting
-WEEKDAYS = {
-    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
-    "субботу": 5, "суббота": 5, "воскресенье": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
-WEEKDAY = re.compile(r"\b(?:в|во|on)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
-TODAY = re.compile(r"\b(?:сегодня|today|this\s+morning)\b", re.I)
-YESTERDAY = re.compile(r"\b(?:вчера|накануне|yesterday)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +24,69 @@ class EventDate:
     future: bool  # the sentence announces the event
 
 
-def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published: dt.datetime | None,
-                      has_event_words, wire: bool = False) -> EventDate | None:
-    """sentences: (text, is_headline); mentions_of(text) → DateMention list; has_event_words(text) → bool."""
-    best: tuple[float, int, EventDate] | None = None
-    dateline = None
-    for pos, (sentence, headline) in enumerate(sentences):
+_OWN_TIME = re.compile(
+    r"(?<![^\W\d_])(?:в|во|in|during)\s+(?:(?:19|20)\d\d(?!\d)|(?:\w+\s+)?(?:январ|феврал|март|апрел|ма[йея]|июн|июл|"
+    r"август|сентябр|октябр|ноябр|декабр|квартал|полугоди|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|quarter))", re.IGNORECASE)
+
+# scores: a finite predicate, an event noun or body, the headline or lead, and a date the text states
+_PREDICATE, _EVENT, _LEAD, _STATED, _RELATIVE = 3.0, 2.0, 1.5, 1.0, 0.5
+
+
+def _extended(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -> EventDate:
+    """A single day grows into the range the item gives for the same event: a range that contains it,
+    an end date ("продлится до 9 мая"), or a length ("продолжалось три дня")."""
+    if chosen.start != chosen.end:
+        return chosen
+    for sentence, _ in sentences:
         for mention in mentions_of(sentence):
             if mention.precision != "day":
                 continue
+            if mention.start < mention.end and mention.start <= chosen.start <= mention.end \
+                    and (mention.end - mention.start).days <= 60:
+                return EventDate(mention.start, mention.end, chosen.sentence, chosen.future)
+            if mention.start == mention.end and chosen.start < mention.start <= chosen.start + dt.timedelta(days=45) \
+                    and ends_here(sentence[:mention.start_char]):
+                return EventDate(chosen.start, mention.start, chosen.sentence, chosen.future)
+    for sentence, _ in sentences:
+        days = duration_days(sentence)
+        if days:
+            return EventDate(chosen.start, chosen.start + dt.timedelta(days=days - 1), chosen.sentence, chosen.future)
+    return chosen
+
+
+def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published: dt.datetime | None,
+                      has_event_words, wire: bool = False) -> EventDate | None:
+    """sentences: (text, is_headline); mentions_of(text) → DateMention list; has_event_words(text) → bool.
+
+    Every date is scored by its sentence: a predicate in any tense (morphology, not a verb list), an event
+    noun or body, the headline or lead, and whether the date is stated or relative ("накануне", "в
+    пятницу", resolved against the item's reference date). A lead event dated only by the dateline
+    beats a stated date in passing further down (a preparatory meeting, the next summit)."""
+    reference = published.date() if published else None
+    first_body = next((pos for pos, (_, headline) in enumerate(sentences) if not headline), 0)
+    best: tuple[float, int, EventDate] | None = None
+    dateline = None
+
+    def consider(score: float, pos: int, date: EventDate) -> None:
+        nonlocal best
+        key = (score, -pos)  # earlier sentences win ties: the lead states the event
+        if best is None or key > best[:2]:
+            best = (score, -pos, date)
+
+    for pos, (sentence, headline) in enumerate(sentences):
+        tense = sentence_tense(sentence)
+        events = has_event_words(sentence)
+        lead = headline or first_body <= pos <= first_body + 1
+        future = tense.future
+        base = (_PREDICATE if tense.any else 0.0) + (_EVENT if events else 0.0) + (_LEAD if lead else 0.0)
+        stated = named = False
+        for mention in mentions_of(sentence):
             before = sentence[: mention.start_char]
             if PASSING.search(before):
+                continue  # a deadline or a document's date leaves the sentence's own event undated
+            named = True
+            if mention.precision != "day":
                 continue
             if mention.has_time and sentence.strip() == mention.text.strip():
                 continue  # a publication stamp line
@@ -57,53 +95,36 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
                 continue
             if mention.start == mention.end and TERM_START.search(before):
                 continue
-            score = 0.0
-            if PAST.search(sentence):
-                score += 3
-            if FUTURE.search(sentence):
-                score += 3
-            if score == 0 and not (headline and has_event_words(sentence)):
-                continue  # a date with no event predicate ("назначен … 1 января") is not an event
-            if has_event_words(sentence):
-                score += 2
-            if headline or pos <= 1:
-                score += 1.5
-            if mention.has_time:
-                score -= 2
-            if score <= 0:
-                continue
-            # earlier sentences win ties: the lead states the event
-            key = (score, -pos)
-            if best is None or key > best[:2]:
-                best = (score, -pos, EventDate(mention.start, mention.end, sentence, bool(FUTURE.search(sentence))))
-    if best is not None:
-        return best[2]
-    if dateline is not None:
-        # a wire item ("БИШКЕК, 15 фев – Sputnik. … встретился …") reports the day of its dateline
+            if not tense.any and not (headline and events):
+                continue  # a date with no predicate ("назначен … 1 января" aside) is not an event
+            stated = True
+            score = base + _STATED - (2 if mention.has_time else 0)
+            if score > 0:
+                consider(score, pos, EventDate(mention.start, mention.end, sentence, future))
+        if reference is None or stated or not events or not (tense.any or headline):
+            continue
+        if named or _OWN_TIME.search(sentence):
+            continue  # "в декабре", "в четвертом квартале 2024 года": the sentence names its own time
+        relative = relative_dates(sentence, reference, tense)
+        if relative:
+            consider(base + _RELATIVE, pos, EventDate(relative[0].date, relative[0].date, sentence, future))
+        elif pos == first_body and (tense.past or tense.present):
+            # the lead of a dated item reports the day it is dated; a wire dateline is trusted more than
+            # a site stamp, which may be a day late
+            implicit = base if wire else base - 2
+            consider(implicit, pos, EventDate(reference, reference, sentence, future and not tense.past))
+    if best is None and dateline is not None:
         for sentence, headline in sentences:
-            if not headline and not DATELINE.match(sentence) and PAST.search(sentence) and not FUTURE.search(sentence) and has_event_words(sentence):
-                return EventDate(dateline.start, dateline.end, sentence, False)
-    if published is not None:
-        for sentence, _ in sentences:
-            weekday = WEEKDAY.search(sentence)
-            if weekday and has_event_words(sentence) and (PAST.search(sentence) or FUTURE.search(sentence)):
-                # "прошла в среду" in a wire item: the weekday nearest the publication date, in the right direction
-                target = WEEKDAYS[weekday[1].lower()]
-                future = bool(FUTURE.search(sentence)) and not PAST.search(sentence)
-                d = published.date()
-                delta = (target - d.weekday()) % 7 if future else -((d.weekday() - target) % 7)
-                d = d + dt.timedelta(days=delta)
-                return EventDate(d, d, sentence, future)
-            if TODAY.search(sentence) and (PAST.search(sentence) or FUTURE.search(sentence)) and has_event_words(sentence):
-                d = published.date()
-                return EventDate(d, d, sentence, bool(FUTURE.search(sentence)))
-            if YESTERDAY.search(sentence) and PAST.search(sentence) and has_event_words(sentence):
-                d = published.date() - dt.timedelta(days=1)
-                return EventDate(d, d, sentence, False)
-    if wire and published is not None:
-        # the dateline was split off already: a wire item reports the day it is dated
+            tense = sentence_tense(sentence)
+            if not headline and not DATELINE.match(sentence) and tense.any and has_event_words(sentence):
+                best = (0.0, 0, EventDate(dateline.start, dateline.end, sentence, tense.future and not tense.past))
+                break
+    if best is None and reference is not None:
+        # no sentence dates the event: the item reports on the day it is dated
         for sentence, headline in sentences:
-            if not headline and PAST.search(sentence) and not FUTURE.search(sentence) and has_event_words(sentence):
-                d = published.date()
-                return EventDate(d, d, sentence, False)
-    return None
+            tense = sentence_tense(sentence)
+            if (tense.past or tense.present) and has_event_words(sentence) and not _OWN_TIME.search(sentence) \
+                    and not mentions_of(sentence):
+                best = (0.0, 0, EventDate(reference, reference, sentence, False))
+                break
+    return _extended(best[2], sentences, mentions_of) if best is not None else None

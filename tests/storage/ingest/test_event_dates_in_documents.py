@@ -1,0 +1,82 @@
+"""Whole wire items, invented: the event's date from datelines without a year, weekdays, relative words,
+ranges and lengths, and a lead event beating a stated side date. Run through the pure stages."""
+import datetime as dt
+
+import pytest
+
+from storage.ingest.pipeline import analyse
+from storage.ingest.records import RawDocument
+
+RECEIVED = dt.datetime(2039, 6, 1)
+
+
+def event(text: str, received: dt.datetime = RECEIVED):
+    analysis = analyse(RawDocument("item.txt", text.encode(), received=received))
+    assert analysis.candidates, "no event"
+    c = analysis.candidates[0]
+    return c.date_start, c.date_end, c.is_announcement
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # dateline day-month, year from a name; the lead has no date of its own
+    ("Учения ОДКБ «Щит-2031» завершились\n\nОШ, 14 мая /Агентство/. На полигоне под Ошем завершились учения "
+     "Коллективных сил оперативного реагирования ОДКБ «Щит-2031».", dt.date(2031, 5, 14), dt.date(2031, 5, 14)),
+    # "накануне" against the dateline; a stated side date further down loses
+    ("Секретари совбезов ОДКБ провели заседание\n\nГОМЕЛЬ, 5 марта — Агентство. Заседание Комитета секретарей "
+     "советов безопасности ОДКБ прошло накануне в Гомеле. В 2031 году председательствует Беларусь.\n\n"
+     "Следующее заседание Комитета пройдёт 20 октября в Минске.", dt.date(2031, 3, 4), dt.date(2031, 3, 4)),
+    # a weekday in the lead, the year from the chairmanship named in the text
+    # a weekday in the lead and the Secretary General named (2020–2022): 13 April is a Tuesday only in 2021
+    ("Министры обороны ОДКБ встретились в Бишкеке\n\nБИШКЕК, 13 апреля /Агентство/. Заседание Совета министров "
+     "обороны ОДКБ состоялось во вторник в Бишкеке. В нём участвовал генеральный секретарь ОДКБ Станислав Зась.",
+     dt.date(2021, 4, 13), dt.date(2021, 4, 13)),
+    # an English wire item
+    ("CSTO foreign ministers meet in Yerevan\n\nYEREVAN, June 3 (Agency) - The CSTO Council of Foreign Ministers met "
+     "in Yerevan on Monday, the CSTO press office said. Armenia chairs the organisation in 2036.",
+     dt.date(2036, 6, 2), dt.date(2036, 6, 2)),
+    # a range stated as "с … по …"
+    ("Курсы ОДКБ для миротворцев\n\nМИНСК, 2 июня /Агентство/. С 2 по 13 июня 2032 года в Минске проходят "
+     "курсы подготовки миротворческих сил ОДКБ.", dt.date(2032, 6, 2), dt.date(2032, 6, 13)),
+    # a start and an end date told apart ("стартовали… продлятся до")
+    ("Учения ОДКБ «Барьер-2033» начались\n\nДУШАНБЕ, 9 сентября /Агентство/. Учения ОДКБ «Барьер-2033» стартовали "
+     "в Хатлонской области и продлятся до 15 сентября.", dt.date(2033, 9, 9), dt.date(2033, 9, 15)),
+    # a start and a length
+    ("Начались учения ОДКБ\n\nАСТАНА, 21 августа /Агентство/. Командно-штабное учение ОДКБ «Заслон-2030» "
+     "началось сегодня на полигоне и продлится пять дней.", dt.date(2030, 8, 21), dt.date(2030, 8, 25)),
+    # a present-tense report: the event is on the day of the dateline
+    ("В Ереване проходит сессия\n\nЕРЕВАН, 11 ноября /Агентство/. В Ереване проходит сессия Совета коллективной "
+     "безопасности ОДКБ. В 2033 году в Организации председательствует Армения.",
+     dt.date(2033, 11, 11), dt.date(2033, 11, 11)),
+])
+def test_event_date(text, start, end):
+    got_start, got_end, _ = event(text)
+    assert (got_start, got_end) == (start, end)
+
+
+def test_a_weekday_stated_with_the_date_fixes_the_year():
+    text = ("Главы МИД стран ОДКБ соберутся в Оше\n\nОШ, 12 октября — Агентство. Заседание Совета министров "
+            "иностранных дел ОДКБ пройдёт в пятницу, 14 октября, сообщили в Секретариате ОДКБ.")
+    start, end, announcement = event(text)
+    assert start == end == dt.date(2033, 10, 14)  # the latest year before 2039 in which 14 October is a Friday
+    assert announcement
+
+
+def test_yearless_item_without_any_evidence_takes_the_received_year():
+    text = ("Министры ОДКБ встретились\n\nМИНСК, 20 ноября /Агентство/. Министры иностранных дел ОДКБ "
+            "встретились в Минске.")
+    start, _, _ = event(text, received=dt.datetime(2031, 5, 1))
+    assert start == dt.date(2030, 11, 20)
+
+
+def test_a_december_date_in_a_january_item_is_the_year_before():
+    text = ("Итоги сессии ОДКБ\n\n03.01.2032\n\nСессия Совета коллективной безопасности ОДКБ, прошедшая 28 декабря "
+            "в Москве, утвердила план на год.")
+    start, _, _ = event(text)
+    assert start == dt.date(2031, 12, 28)
+
+
+def test_a_page_with_dates_but_no_event_is_not_failed():
+    text = ("Биография\n\nГенеральный секретарь ОДКБ родился 20 октября 1960 года. С 1 января 2031 года — "
+            "генеральный секретарь Организации.")
+    analysis = analyse(RawDocument("bio.txt", text.encode(), received=RECEIVED))
+    assert analysis.candidates == ()

@@ -1,0 +1,74 @@
+"""Relative dates against an item's reference date, and the durations that make a range."""
+import datetime as dt
+
+import pytest
+
+from storage.ingest.extract.predicates import Tense
+from storage.ingest.extract.relative import duration_days, ends_here, relative_dates
+
+WED = dt.date(2031, 5, 7)  # a Wednesday
+PAST, FUTURE, NOW = Tense(past=True), Tense(future=True), Tense(present=True)
+
+
+@pytest.mark.parametrize("sentence, tense, expected", [
+    ("Совещание прошло накануне в Оше.", PAST, dt.date(2031, 5, 6)),
+    ("Вчера министры встретились в Минске.", PAST, dt.date(2031, 5, 6)),
+    ("Сегодня в Ереване проходит форум.", NOW, WED),
+    ("Завтра откроются курсы.", FUTURE, dt.date(2031, 5, 8)),
+    ("Послезавтра делегации разъедутся.", FUTURE, dt.date(2031, 5, 9)),
+    ("Встреча прошла в понедельник.", PAST, dt.date(2031, 5, 5)),
+    ("Встреча пройдёт в пятницу.", FUTURE, dt.date(2031, 5, 9)),
+    ("Встреча прошла в минувший четверг.", PAST, dt.date(2031, 5, 1)),
+    ("Встреча пройдёт в следующую среду.", FUTURE, dt.date(2031, 5, 14)),
+    ("Заседание прошло в среду.", PAST, WED),
+    ("Учения стартовали в воскресенье.", PAST, dt.date(2031, 5, 4)),
+    ("The ministers met on Monday.", PAST, dt.date(2031, 5, 5)),
+    ("The ministers will meet on Friday.", FUTURE, dt.date(2031, 5, 9)),
+    ("The council met yesterday.", PAST, dt.date(2031, 5, 6)),
+    ("The council meets today.", NOW, WED),
+    ("The talks open tomorrow.", FUTURE, dt.date(2031, 5, 8)),
+    ("The summit took place last Thursday.", PAST, dt.date(2031, 5, 1)),
+    ("The summit will open next Wednesday.", FUTURE, dt.date(2031, 5, 14)),
+])
+def test_relative_dates(sentence, tense, expected):
+    found = relative_dates(sentence, WED, tense)
+    assert found and found[0].date == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Совещание пройдёт в пятницу, 16 мая.",
+    "The talks are due on Friday, May 16.",
+    "Министры обсудили вопросы безопасности.",
+])
+def test_no_relative_date(sentence):
+    assert relative_dates(sentence, WED, FUTURE) == []
+
+
+@pytest.mark.parametrize("sentence, days", [
+    ("Учение продолжалось три дня.", 3),
+    ("Курсы продлятся десять дней.", 10),
+    ("Сборы рассчитаны на 12 дней.", 12),
+    ("Тренировка длилась в течение пяти суток.", 5),
+    ("The exercise lasted four days.", 4),
+    ("The drills will run for 6 days.", 6),
+    ("A five-day exercise opened near Osh.", 5),
+    ("Семидневные учения завершились.", 7),
+    ("The 10-day course ended.", 10),
+    ("Заседание продлилось два часа.", None),
+])
+def test_duration(sentence, days):
+    assert duration_days(sentence) == days
+
+
+@pytest.mark.parametrize("before, yes", [
+    ("Учения продлятся до ", True),
+    ("Учения продлятся по ", True),
+    ("Курсы будут продолжаться до ", True),
+    ("Сборы завершатся ", True),
+    ("The exercise will last until ", True),
+    ("The course will end on ", True),
+    ("Решение действует до ", False),
+    ("Заявки принимаются до ", False),
+])
+def test_until(before, yes):
+    assert ends_here(before) is yes
