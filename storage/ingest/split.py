@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from storage.ingest.dates import find_dates, parse_stamp
 from storage.ingest.records import Item, Page
 from storage.ingest.year import infer_year
-from storage.lexicon.places import find_place_matches
+from storage.lexicon.places import canonical_place, find_place_matches
 
 # --- chrome ---------------------------------------------------------------------------------------
 
@@ -123,11 +123,22 @@ _GLUED_DATE = re.compile(
     r"^(?P<head>.{10,300}?)[\s,|—–-]*(?<!\d)(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2})?"
     r"|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}(?:\s*(?:года|г\.?))?)\s*$"
 )
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]+(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ.\-]+){0,2})\s*,\s*"
-    r"(?P<date>[^.()/\n]{3,40}?)\s*"
-    r"(?:\.?\s*/\s*(?P<a1>[^/\n]{2,30})\s*/\s*\.?|[-–—]\s*(?P<a2>[^.\n]{2,40}?)\.|\((?P<a3>[^)\n]{2,40})\)\s*[-–—.]?|\.)\s*"
+_PLACE = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]+(?:[ \-][A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]+){0,2}"
+_AGENCY_TAIL = (
+    r"(?:\.?\s*/\s*(?P<a1>[^/\n]{2,30})\s*/\s*\.?\s*(?:[-–—]+\s*)?"  # "/ТАСС/." "/Agency/ --"
+    r"|\s*[-–—]\s*(?P<a2>[A-ZА-ЯЁ][^.\s]*(?:\s[A-ZА-ЯЁ][^.\s]*){0,2})\.\s*"  # "- РИА Новости." (capitalised words)
+    r"|\s*\((?P<a3>[^)\n]{2,40})\)\s*[-–—.]*\s*"  # "(Sputnik) -"
+    r"|\.\s*(?P<a4>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]{2,}(?:[- ][A-ZА-ЯЁ][A-ZА-ЯЁ.]+)?)\s*[-–—]+\s*"  # ". KAZINFORM -"
+    r"|\s+[-–—]+\s+(?=[A-ZА-ЯЁ«\"])"  # "MOSCOW, December 10 - The council…" (no agency)
+    r"|\.\s+)"
 )
+# "МОСКВА, 20 ноя - РИА Новости.", "Алма-Ата. 11 июня. ИНТЕРФАКС -", "YEREVAN, November 23 (Sputnik) -"
+_DATELINE = re.compile(rf"^(?P<place>{_PLACE})\s*[,.]\s*(?P<date>[^.()/\n]{{3,40}}?){_AGENCY_TAIL}")
+# "19 декабря, Москва /Корр. БЕЛТА/." — the date first
+_DATELINE_DATE_FIRST = re.compile(
+    rf"^(?P<date>\d{{1,2}}\s+[^\W\d_]{{3,9}}\.?(?:\s+\d{{4}}(?:\s*г\.?|\s+года)?)?)\s*,\s*(?P<place>{_PLACE})"
+    rf"\s*(?:/\s*(?P<a1>[^/\n]{{2,30}})\s*/\s*\.?\s*(?:[-–—]+\s*)?|\s*\((?P<a3>[^)\n]{{2,40}})\)\s*[-–—.]*\s*"
+    rf"|\s*[-–—]\s*(?P<a2>[^.\n]{{2,40}}?)\.\s*)")
 _SENTENCE_END = re.compile(r"[.!?…:;]$")
 
 
@@ -141,17 +152,22 @@ class Dateline:
 
 def parse_dateline(paragraph: str) -> Dateline | None:
     """'МОСКВА, 20 ноя - РИА Новости. Text' → place 'Москва', date '20 ноя', agency, rest 'Text'."""
-    match = _DATELINE.match(paragraph)
-    if match is None:
-        return None
-    date_text = match["date"]
-    if not find_dates(date_text, year_hint=2000):
-        return None
-    place = match["place"].strip(" .-")
-    if not place.isupper() or len(place) < 2 or (len(place) == 2 and not find_place_matches(place.title())):
-        return None  # a two-letter dateline only for a known city ("ОШ"), not an abbreviation
-    agency = match["a1"] or match["a2"] or match["a3"]
-    return Dateline(place.title(), date_text, agency.strip() if agency else None, paragraph[match.end():].strip())
+    for pattern in (_DATELINE, _DATELINE_DATE_FIRST):
+        match = pattern.match(paragraph)
+        if match is None:
+            continue
+        date_text = match["date"]
+        if not find_dates(date_text, year_hint=2000):
+            continue
+        place = match["place"].strip(" .-")
+        # an upper-case city, or a known one in any case ("Алма-Ата. 11 июня. ИНТЕРФАКС")
+        known = bool(find_place_matches(place.title()))
+        if not (place.isupper() and len(place) >= 3 or known):
+            continue
+        groups = match.groupdict()
+        agency = groups.get("a1") or groups.get("a2") or groups.get("a3") or groups.get("a4")
+        return Dateline(canonical_place(place.title()) or place.title(), date_text, agency.strip() if agency else None, paragraph[match.end():].strip())
+    return None
 
 
 def is_headline(line: str) -> bool:

@@ -44,6 +44,8 @@ _BARE_YEAR = re.compile(
     r"|(?:\b(?:in|of|since|during|for)\s+)(?P<b>(?:19|20)\d\d)(?!\d))")
 _NAMED_YEAR = re.compile(r"[^\W\d_][»\"”]?[-‐‑–](?P<y>(?:19|20)\d\d)(?!\d)|[^\W\d_]\s(?P<z>(?:19|20)\d\d)[»\"”]")
 _CHAIRMANSHIP = re.compile(r"председательств|председательствующ|chairmanship|chairs\b|presides|presidency", re.IGNORECASE)
+_TAKEOVER = re.compile(r"принима\w*|принял\w*|переда\w*|передал\w*|переход\w*|перешл\w*|перейд\w*|перейт\w*|"
+                       r"takes?\s+over|took\s+over|hand\w*\s+over|pass\w*|assum\w+", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:'s)?")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
@@ -121,7 +123,9 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
         if mention.explicit_year:
             add(mention.start.year, 4, "text")
     for m in _BARE_YEAR.finditer(text):
-        add(int(m["a"] or m["b"]), 3, "text")
+        year = int(m["a"] or m["b"])
+        add(year, 3, "text")
+        add(year + 1, 1, "text")  # news looks back at the year before ("итоги 2030 года") more than ahead
     for m in _NAMED_YEAR.finditer(text):
         add(int(m["y"] or m["z"]), 4, "name")
     pairs = _weekday_pairs(text)
@@ -143,9 +147,11 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
         for year in _office_years(sentence):
             add(year, 2.5, "office")
         if _CHAIRMANSHIP.search(sentence):
+            # "принимает председательство", "takes over": the state chairs from the next year on
+            takeover = _TAKEOVER.search(sentence) is not None
             for state in {s.name for s in find_states(sentence)}:
                 for year in chair_years(state):
-                    add(year, 2, "chair")
+                    add(year - 1 if takeover else year, 2, "chair")
     if day_month:
         # a dated item cannot have been written after it was received
         day, month = day_month

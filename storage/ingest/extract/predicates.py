@@ -17,13 +17,14 @@ from storage.nlp import morph
 
 @dataclass(frozen=True, slots=True)
 class Tense:
-    past: bool = False
+    past: bool = False  # a finite past verb or a short participle ("провёл", "проведено")
     present: bool = False
     future: bool = False
+    attributive: bool = False  # only a full participle ("прошедшей 4 мая сессии"): dates, does not tell direction
 
     @property
     def any(self) -> bool:
-        return self.past or self.present or self.future
+        return self.past or self.present or self.future or self.attributive
 
 
 _CYR_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
@@ -54,13 +55,12 @@ def _word_tense(word: str) -> str | None:
     tag = best.tag
     if tag.POS == "VERB":
         return {"past": "past", "pres": "present", "futr": "future"}.get(tag.tense)
-    if tag.POS in ("PRTF", "PRTS"):
-        if tag.tense == "past":
-            return "past"
-        if tag.tense == "pres":
-            return "present"
+    if tag.POS == "PRTS":
+        return "past" if tag.tense == "past" else None
+    if tag.POS == "PRTF":
+        return "attributive"
     if tag.POS == "ADJF" and best.normal_form.endswith(("вший", "шедший", "вшийся")):
-        return "past"  # a participle the dictionary lists as an adjective ("прошедшей сессии")
+        return "attributive"  # a participle the dictionary lists as an adjective ("прошедшей сессии")
     return None
 
 
@@ -73,7 +73,7 @@ def _verb_reading(word: str) -> str | None:
 
 
 def _russian(sentence: str) -> Tense:
-    past = present = future = False
+    past = present = future = attributive = False
     words = _CYR_WORD.findall(sentence)
     for i, word in enumerate(words):
         low = word.lower()
@@ -94,13 +94,15 @@ def _russian(sentence: str) -> Tense:
                 present = True
         elif kind == "future":
             future = True
+        elif kind == "attributive":
+            attributive = True
     if not (past or present or future):
         # no predicate on the likeliest readings: a verb reading that is less likely ("Работу начала
         # группа": "начала" is a noun first) is still the predicate of a sentence that has no other
         for word in words:
             kind = _verb_reading(word)
             past, present, future = past or kind == "past", present or kind == "present", future or kind == "future"
-    return Tense(past, present, future)
+    return Tense(past, present, future, attributive)
 
 
 def _english(sentence: str) -> Tense:

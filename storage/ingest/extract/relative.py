@@ -29,6 +29,11 @@ _WEEKDAY_PHRASE = re.compile(
     re.IGNORECASE)
 
 
+_NEXT_WEEK = re.compile(r"(?<![^\W\d_])(?:на\s+(?:следующей|будущей|предстоящей)\s+неделе|next\s+week)", re.IGNORECASE)
+_LAST_WEEK = re.compile(r"(?<![^\W\d_])(?:на\s+(?:прошлой|минувшей|прошедшей)\s+неделе|last\s+week)", re.IGNORECASE)
+_FROM_WEEKDAY = re.compile(rf"(?<![^\W\d_])(?:с|со|from|on|в|во)\s+(?P<day>{_WEEKDAY})(?![^\W\d_])", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class RelativeDate:
     date: dt.date
@@ -38,6 +43,14 @@ class RelativeDate:
 
 def relative_dates(sentence: str, reference: dt.date, tense: Tense) -> list[RelativeDate]:
     """Dates the sentence names relative to the reference day, in text order."""
+    for pattern, weeks in ((_NEXT_WEEK, 1), (_LAST_WEEK, -1)):
+        week = pattern.search(sentence)
+        day = _FROM_WEEKDAY.search(sentence)
+        if week and day:
+            # "на следующей неделе, со вторника": that weekday of the next (or last) calendar week
+            monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=weeks)
+            date = monday + dt.timedelta(days=WEEKDAYS[day["day"].lower()])
+            return [RelativeDate(date, min(week.start(), day.start()), sentence[week.start():week.end()])]
     found: list[RelativeDate] = []
     for pattern, shift in _DAY_WORDS:
         for m in pattern.finditer(sentence):

@@ -29,6 +29,10 @@ PAST, FUTURE, NOW = Tense(past=True), Tense(future=True), Tense(present=True)
     ("The talks open tomorrow.", FUTURE, dt.date(2031, 5, 8)),
     ("The summit took place last Thursday.", PAST, dt.date(2031, 5, 1)),
     ("The summit will open next Wednesday.", FUTURE, dt.date(2031, 5, 14)),
+    ("Учения пройдут на следующей неделе, со вторника по четверг.", FUTURE, dt.date(2031, 5, 13)),
+    ("На будущей неделе, в пятницу, откроются курсы.", FUTURE, dt.date(2031, 5, 16)),
+    ("The drills will be held next week, from Monday to Friday.", FUTURE, dt.date(2031, 5, 12)),
+    ("На прошлой неделе, в четверг, прошло совещание.", PAST, dt.date(2031, 5, 1)),
 ])
 def test_relative_dates(sentence, tense, expected):
     found = relative_dates(sentence, WED, tense)
