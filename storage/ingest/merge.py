@@ -67,7 +67,7 @@ def _dates_meet(view: EventView, c: EventCandidate) -> bool:
 
 
 # one gathering of a council is called a session, a summit or a meeting by different outlets
-_MEETINGS = frozenset({"заседание", "сессия", "саммит", "совещание", "встреча", "переговоры"})
+_MEETINGS = frozenset({"заседание", "сессия", "саммит", "совещание", "встреча", "переговоры", "консультации"})
 
 
 def _kinds_clash(a: str | None, b: str | None) -> bool:

@@ -46,11 +46,26 @@ def _event_words(sentence: str) -> bool:
     return bool(find_kind_matches(sentence)) or any(not m.payload.is_organisation for m in find_body_matches(sentence))
 
 
-def _choose_body(sentences: list[str], date_sentence: str) -> tuple[Body, str] | None:
-    """The organ that met: in the date sentence or headline first; not one only named as a venue or in a quote;
-    one named only in a post ("Начальник Объединённого штаба") when nothing else is named."""
+_FORCES = frozenset({"КСОР", "КМС"})
+_GATHERINGS = frozenset({"заседание", "сессия", "саммит", "совещание", "консультации", "встреча", "переговоры"})
+_DRILLS = frozenset({"учения", "тренировка", "сборы"})
+_ABOUT = re.compile(r"(?:^|\s)(?:о|об|обо|about|on|of)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _fits(body: Body, kind: str | None) -> bool:
+    """Forces hold exercises; councils hold sessions and meetings."""
+    if kind in _GATHERINGS:
+        return body.short not in _FORCES
+    return True
+
+
+def _choose_body(sentences: list[str], date_sentence: str, kind: str | None = None) -> tuple[Body, str] | None:
+    """The organ that met: in the date sentence or headline first; not one only named as a venue, in a quote,
+    or as what a document is about ("соглашение о создании КСОР"); one that fits the kind of event (forces do
+    not hold sessions); one named only in a post ("Начальник Объединённого штаба") when nothing else is named."""
     ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
     post: tuple[Body, str] | None = None
+    misfit: tuple[Body, str] | None = None
     for sentence in ordered:
         unquoted = re.sub(r"«[^»]*»", lambda q: " " * len(q.group()), sentence)
         for m in find_body_matches(unquoted):
@@ -65,8 +80,14 @@ def _choose_body(sentences: list[str], date_sentence: str) -> tuple[Body, str] |
                 continue  # "Начальник Объединённого штаба" names a person's post, not the organ that met
             if re.search(r"(?:решени\w*|проект\w*|рассмотрение|внесени\w*)\s*$", before):
                 continue  # "проект Решения СКБ" names a document's author, not the meeting
+            if _ABOUT.search(before) and m.payload.short in _FORCES:
+                misfit = misfit or (m.payload, sentence)
+                continue  # "соглашение о создании КСОР": what was decided about, not who met
+            if not _fits(m.payload, kind):
+                misfit = misfit or (m.payload, sentence)
+                continue
             return m.payload, sentence
-    return post
+    return post or misfit
 
 
 def _choose_kind(sentences: list[str], date_sentence: str) -> tuple[str, str] | None:
@@ -117,8 +138,20 @@ def _near_reference(mentions: list, reference: dt.date | None) -> list:
     return out
 
 
+_BORN = re.compile(r"(?<![^\W\d_])(?:родил(?:ся|ась)|дата\s+рождения|was\s+born|born\s+(?:on|in))(?![^\W\d_])", re.I)
+_CAREER_LINE = re.compile(r"^\s*(?:[-–—•*]\s*)?(?:(?:[СсВв]|from|in|since|In|From|Since)\s+)?(?:19|20)\d\d"
+                          r"(?:\s*[-–—]\s*(?:19|20)?\d\d)?(?:\s*(?:гг?\.|годах|году|года|год))?(?:\s*[-–—,:]|\s+[^\W\d_])", re.M)
+
+
+def is_biography(text: str) -> bool:
+    """A life story ("Родился…", then career lines "В 1994–1998 годах – …") reports no event."""
+    return _BORN.search(text) is not None and len(_CAREER_LINE.findall(text)) >= 3
+
+
 def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | None:
     """The event an item reports or announces; None when it names no event date."""
+    if is_biography(item.text):
+        return None
     body_sentences = split_sentences(item.text)
     headline = [(item.title, True)] if item.title else []
     all_sentences = [s for s, _ in headline] + body_sentences
@@ -145,12 +178,12 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
             facts.append(Provenance(field, value, sentence))
         return value
 
-    body = _choose_body(all_sentences, chosen.sentence)
+    kind = _choose_kind(all_sentences, chosen.sentence)
+    kind_name = fact("kind", kind[0], kind[1]) if kind else None
+    body = _choose_body(all_sentences, chosen.sentence, kind_name)
     body_obj = body[0] if body else None
     if body:
         fact("body", body[0].full, body[1])
-    kind = _choose_kind(all_sentences, chosen.sentence)
-    kind_name = fact("kind", kind[0], kind[1]) if kind else None
 
     venue = None
     for sentence in [chosen.sentence] + all_sentences[:3]:

@@ -29,8 +29,20 @@ _OWN_TIME = re.compile(
     r"август|сентябр|октябр|ноябр|декабр|квартал|полугоди|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|quarter))", re.IGNORECASE)
 
+
+
+def _names_own_time(sentence: str, reference: dt.date) -> bool:
+    """A month, a quarter or a year other than the reference's: the sentence's event is not on the reference day."""
+    for m in _OWN_TIME.finditer(sentence):
+        year = re.fullmatch(r"\S+\s+((?:19|20)\d\d)", m.group())
+        if year is None or int(year[1]) != reference.year:
+            return True
+    return False
+
+
 # scores: a finite predicate, an event noun or body, the headline or lead, and a date the text states
 _PREDICATE, _EVENT, _LEAD, _STATED, _RELATIVE = 3.0, 2.0, 1.5, 1.0, 0.5
+_HISTORY, _HISTORY_DAYS = 5.0, 400
 
 
 def _extended(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -> EventDate:
@@ -64,6 +76,9 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
     пятницу", resolved against the item's reference date). A lead event dated only by the dateline
     beats a stated date in passing further down (a preparatory meeting, the next summit)."""
     reference = published.date() if published else None
+    # without a reference, the latest date the item states anchors it: a date years before is history
+    anchor = reference or max((m.end for sentence, _ in sentences for m in mentions_of(sentence) if m.explicit_year),
+                              default=None)
     first_body = next((pos for pos, (_, headline) in enumerate(sentences) if not headline), 0)
     best: tuple[float, int, EventDate] | None = None
     dateline = None
@@ -99,11 +114,13 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
                 continue  # a date with no predicate ("назначен … 1 января" aside) is not an event
             stated = True
             score = base + _STATED - (2 if mention.has_time else 0)
+            if anchor is not None and (anchor - mention.end).days > _HISTORY_DAYS:
+                score -= _HISTORY  # "Договор, подписанный 15 мая 1992 года": a date recalled, not the news
             if score > 0:
                 consider(score, pos, EventDate(mention.start, mention.end, sentence, future))
         if reference is None or stated or not events or not (tense.any or headline):
             continue
-        if named or _OWN_TIME.search(sentence):
+        if named or _names_own_time(sentence, reference):
             continue  # "в декабре", "в четвертом квартале 2024 года": the sentence names its own time
         relative = relative_dates(sentence, reference, tense)
         if relative:
@@ -123,7 +140,7 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
         # no sentence dates the event: the item reports on the day it is dated
         for sentence, headline in sentences:
             tense = sentence_tense(sentence)
-            if (tense.past or tense.present) and has_event_words(sentence) and not _OWN_TIME.search(sentence) \
+            if (tense.past or tense.present) and has_event_words(sentence) and not _names_own_time(sentence, reference) \
                     and not mentions_of(sentence):
                 best = (0.0, 0, EventDate(reference, reference, sentence, False))
                 break

@@ -80,3 +80,29 @@ def test_a_page_with_dates_but_no_event_is_not_failed():
             "генеральный секретарь Организации.")
     analysis = analyse(RawDocument("bio.txt", text.encode(), received=RECEIVED))
     assert analysis.candidates == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Иванов Пётр Сергеевич\n\nРодился 3 марта 1961 года в Гродно.\n\nВ 1983 году окончил академию.\n\n"
+    "В 1990–1996 годах – командир полка.\n\nВ 1996–2004 годах – начальник штаба.\n\n"
+    "С 2031 года – заместитель генерального секретаря ОДКБ. Полномочия истекли 31 декабря 2034 года.",
+    "Biography\n\nHe was born on 3 March 1961 in Osh.\n\n1983 – graduated from the academy.\n\n"
+    "1990–1996 – regiment commander.\n\n1996–2004 – chief of staff of the CSTO Joint Staff, which held exercises "
+    "on 4 May 2001.",
+])
+def test_a_biography_reports_no_event(text):
+    analysis = analyse(RawDocument("bio.txt", text.encode(), received=RECEIVED))
+    assert analysis.candidates == ()
+
+
+def test_a_news_item_that_mentions_a_birth_is_still_news():
+    text = ("ОШ, 14 мая /Агентство/. Заседание Совета министров обороны ОДКБ прошло в Оше в 2031 году. "
+            "Министр, родившийся в Оше, поблагодарил коллег.")
+    assert analyse(RawDocument("n.txt", text.encode(), received=RECEIVED)).candidates
+
+
+def test_a_recalled_historic_date_is_not_the_event():
+    text = ("Сессия ОДКБ в Ереване\n\n12.11.2031\n\nСессия Совета коллективной безопасности ОДКБ прошла в Ереване. "
+            "Лидеры вспомнили Договор, подписанный 15 мая 1992 года в Ташкенте.")
+    start, _, _ = event(text)
+    assert start == dt.date(2031, 11, 12)
