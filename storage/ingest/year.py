@@ -41,7 +41,7 @@ _WEEKDAY_THEN_MD = re.compile(rf"(?<![^\W\d_])({_WEEKDAY}),?\s+{_MD}(?!\d)", re.
 _DM_THEN_WEEKDAY = re.compile(rf"(?<!\d){_DM}\s*[(,]\s*({_WEEKDAY})\)?", re.IGNORECASE)
 _BARE_YEAR = re.compile(
     r"(?:(?<![\d.\-])(?P<a>(?:19|20)\d\d)\s*(?:-?(?:го|м|й)\s+)?(?:года|году|год|гг?\.|г\.?(?![^\W\d_]))"
-    r"|(?:\b(?:in|of|since|during|for)\s+)(?P<b>(?:19|20)\d\d)(?!\d))")
+    r"|(?:\b(?:in|of|since|during|for)\s+)(?P<b>(?:19|20)\d\d)(?!\d))", re.IGNORECASE)
 _NAMED_YEAR = re.compile(r"[^\W\d_][»\"”]?[-‐‑–](?P<y>(?:19|20)\d\d)(?!\d)|[^\W\d_]\s(?P<z>(?:19|20)\d\d)[»\"”]")
 _CHAIRMANSHIP = re.compile(r"председательств|председательствующ|chairmanship|chairs\b|presides|presidency", re.IGNORECASE)
 _TAKEOVER = re.compile(r"принима\w*|принял\w*|переда\w*|передал\w*|переход\w*|перешл\w*|перейд\w*|перейт\w*|"
@@ -119,20 +119,29 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
             scores[year] = scores.get(year, 0.0) + points
             sources.setdefault(year, set()).add(source)
 
-    for mention in find_dates(text):
-        if mention.explicit_year:
-            add(mention.start.year, 4, "text")
-    for m in _BARE_YEAR.finditer(text):
-        year = int(m["a"] or m["b"])
+    # each year counts once per kind of evidence: a page that says "2030" five times is not five times surer
+    stated = {m.start.year for m in find_dates(text) if m.explicit_year}
+    bare: set[int] = set()
+    ahead: set[int] = set()  # "в 2031 году председательство переходит к …": said the year before
+    for sentence in _SENTENCE.split(text):
+        takeover = _CHAIRMANSHIP.search(sentence) is not None and _TAKEOVER.search(sentence) is not None
+        for m in _BARE_YEAR.finditer(sentence):
+            (ahead if takeover else bare).add(int(m["a"] or m["b"]))
+    for year in stated:
+        add(year, 4, "text")
+    for year in bare - stated:
         add(year, 3, "text")
+    for year in bare | stated:
         add(year + 1, 1, "text")  # news looks back at the year before ("итоги 2030 года") more than ahead
-    for m in _NAMED_YEAR.finditer(text):
-        add(int(m["y"] or m["z"]), 4, "name")
+    for year in ahead - bare - stated:
+        add(year - 1, 3, "text")
+    for year in {int(m["y"] or m["z"]) for m in _NAMED_YEAR.finditer(text)}:
+        add(year, 4, "name")
     pairs = _weekday_pairs(text)
     for year in range(max(FIRST_YEAR, MIN_YEAR), last + 1):
         agree = sum(_weekday_of(year, month, day) == weekday for weekday, day, month in pairs)
         if pairs and agree:
-            add(year, 5 * agree / len(pairs), "weekday")
+            add(year, 6 * agree / len(pairs), "weekday")
     if day_month and lead:
         said = {WEEKDAYS[w.lower()] for w in _WEEKDAY_WORD.findall(lead)}
         for year in range(max(FIRST_YEAR, MIN_YEAR), last + 1):
@@ -151,7 +160,7 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
             takeover = _TAKEOVER.search(sentence) is not None
             for state in {s.name for s in find_states(sentence)}:
                 for year in chair_years(state):
-                    add(year - 1 if takeover else year, 2, "chair")
+                    add(year - 1 if takeover else year, 1, "chair")
     if day_month:
         # a dated item cannot have been written after it was received
         day, month = day_month

@@ -1,6 +1,8 @@
 """CSTO bodies: canonical Russian names, short forms, English names, and a finder for any case form."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,8 +62,26 @@ BODIES: tuple[Body, ...] = (
 _BY_SHORT = {b.short.casefold(): b for b in BODIES}
 
 
+JOINT_PREFIX = "Совместное заседание "
+_COUNCILS = ("СМИД", "СМО", "КССБ")  # the councils that meet jointly before a summit
+
+
+def joint_body(shorts: Iterable[str]) -> Body | None:
+    """One body for a joint meeting of several councils ("СМИД СМО КССБ"), in canonical order."""
+    wanted = set(shorts)
+    members = [b for b in BODIES if b.short in wanted and b.short in _COUNCILS]
+    if len(members) < 2:
+        return None
+    names = [b.short for b in members]
+    full = JOINT_PREFIX + ", ".join(names[:-1]) + " и " + names[-1] + " ОДКБ"
+    english = "Joint meeting of the " + ", ".join(b.english for b in members[:-1]) + " and " + members[-1].english
+    return Body(" ".join(names), full, english)
+
+
 def body_by_short(short: str) -> Body | None:
     """The body with this short form ("СМИД", "смид", "ПА ОДКБ"), or by English acronym/name."""
+    if short.startswith(JOINT_PREFIX) or (len(short.split()) > 1 and set(short.split()) <= set(_COUNCILS)):
+        return joint_body(re.findall("|".join(_COUNCILS), short))
     key = short.strip().casefold().replace("ё", "е")
     if key in _BY_SHORT:
         return _BY_SHORT[key]

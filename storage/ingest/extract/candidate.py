@@ -13,7 +13,7 @@ from storage.ingest.extract.predicates import sentence_tense
 from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names
 from storage.ingest.extract.sentences import language, split_sentences
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
-from storage.lexicon.bodies import Body, find_body_matches
+from storage.lexicon.bodies import Body, find_body_matches, joint_body
 from storage.lexicon.kinds import find_kind_matches
 from storage.lexicon.places import find_place_matches
 from storage.lexicon.translit import name_key
@@ -47,6 +47,17 @@ def _event_words(sentence: str) -> bool:
 
 
 _FORCES = frozenset({"КСОР", "КМС"})
+# the members of a council, in the plural: three such groups meeting together are a joint meeting
+_MEMBERS = {
+    "СМИД": re.compile(r"министр(?:ы|ов|ам|ами)\s+иностранных\s+дел|глав(?:ы|ам|ами)?\s+(?:МИД|внешнеполитических)|"
+                      r"foreign\s+ministers", re.IGNORECASE),
+    "СМО": re.compile(r"министр(?:ы|ов|ам|ами)\s+обороны|глав(?:ы|ам|ами)?\s+(?:оборонных|военных)\s+ведомств|"
+                     r"defen[cs]e\s+ministers", re.IGNORECASE),
+    "КССБ": re.compile(r"секретар(?:и|ей|ям|ями)\s+(?:советов\s+безопасности|совбезов)|security\s+council\s+secretaries",
+                      re.IGNORECASE),
+}
+_JOINT = re.compile(r"совместн\w*\s+(?:\w+\s+){0,2}?(?:заседани|встреч|совещани)|\bjoint\s+(?:\w+\s+)?(?:meeting|session)",
+                    re.IGNORECASE)
 _GATHERINGS = frozenset({"заседание", "сессия", "саммит", "совещание", "консультации", "встреча", "переговоры"})
 _DRILLS = frozenset({"учения", "тренировка", "сборы"})
 _ABOUT = re.compile(r"(?:^|\s)(?:о|об|обо|about|on|of)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
@@ -64,6 +75,14 @@ def _choose_body(sentences: list[str], date_sentence: str, kind: str | None = No
     or as what a document is about ("соглашение о создании КСОР"); one that fits the kind of event (forces do
     not hold sessions); one named only in a post ("Начальник Объединённого штаба") when nothing else is named."""
     ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
+    for sentence in ordered[:2]:
+        named = [m.payload.short for m in find_body_matches(sentence) if not m.payload.is_organisation]
+        joint = joint_body(named) if _JOINT.search(sentence) else None
+        joint = joint or joint_body(short for short, members in _MEMBERS.items() if members.search(sentence))
+        if joint is not None:
+            return joint, sentence  # "совместное заседание СМИД, СМО и КССБ" is one gathering of its own
+        if named:
+            break  # the date sentence names the organ that met
     post: tuple[Body, str] | None = None
     misfit: tuple[Body, str] | None = None
     for sentence in ordered:

@@ -109,3 +109,39 @@ def test_participation_is_not_a_decision():
 def test_topics():
     assert find_topics("Стороны обсудили ситуацию на таджикско-афганской границе.") == ["ситуацию на таджикско-афганской границе"]
     assert find_topics("консультации на тему: «Об информационной безопасности».") == ["Об информационной безопасности"]
+
+
+@pytest.mark.parametrize("text, short", [
+    ("4 мая 2031 года в Оше прошло совместное заседание Совета министров иностранных дел, Совета министров обороны "
+     "и Комитета секретарей советов безопасности ОДКБ.", "СМИД СМО КССБ"),
+    ("Члены СМИД и СМО ОДКБ провели 4 мая 2031 года совместное заседание в Оше.", "СМИД СМО"),
+    ("On 4 May 2031 the CSTO Council of Foreign Ministers and the Council of Defence Ministers held a joint meeting "
+     "in Osh.", "СМИД СМО"),
+])
+def test_joint_meeting_is_its_own_body(text, short):
+    c = extract_candidate(item(text, published=dt.datetime(2031, 5, 4)), FIND_DATES)
+    assert c.body_short == short
+
+
+def test_a_session_preceded_by_a_joint_meeting_is_the_session():
+    text = ("Сессия Совета коллективной безопасности ОДКБ прошла 5 мая 2031 года в Оше. Накануне министры иностранных "
+            "дел и министры обороны провели совместное заседание СМИД и СМО.")
+    c = extract_candidate(item(text, published=dt.datetime(2031, 5, 5)), FIND_DATES)
+    assert c.body_short == "СКБ"
+
+
+@pytest.mark.parametrize("text, short", [
+    ("4 мая 2031 года в Оше министры иностранных дел и министры обороны государств ОДКБ рассмотрели проекты "
+     "документов к сессии Совета коллективной безопасности.", "СМИД СМО"),
+    ("Главы МИД, министры обороны и секретари совбезов стран ОДКБ собрались 4 мая 2031 года в Оше.", "СМИД СМО КССБ"),
+    ("On 4 May 2031 CSTO foreign ministers and defence ministers met in Osh.", "СМИД СМО"),
+])
+def test_members_of_several_councils_meeting_together(text, short):
+    c = extract_candidate(item(text, published=dt.datetime(2031, 5, 4)), FIND_DATES)
+    assert c.body_short == short
+
+
+def test_one_council_members_are_not_a_joint_meeting():
+    text = "4 мая 2031 года министры иностранных дел ОДКБ провели заседание Совета министров иностранных дел в Оше."
+    c = extract_candidate(item(text, published=dt.datetime(2031, 5, 4)), FIND_DATES)
+    assert c.body_short == "СМИД"

@@ -104,3 +104,18 @@ def test_no_dateline_no_evidence_is_none():
 def test_years_after_the_document_arrived_are_impossible():
     guess = infer_year("Учения «Щит-2033» пройдут в мае.", (4, 5), dt.date(2031, 1, 1))
     assert guess.year <= 2031
+
+
+def test_a_year_said_many_times_counts_once():
+    # 27 June is a Thursday in 2030 (and 2024): the stated weekday beats a year repeated in passing
+    text = ("Совещание прошло в четверг, 27 июня. План на 2031 год обсудили. Итоги 2031 года, задачи 2031 года "
+            "и бюджет на 2031 год утвердят позже. В 2030 году председательствует Армения.")
+    assert infer_year(text, None, LATER).year == 2030
+
+
+@pytest.mark.parametrize("text", [
+    "Сообщается, что в 2032 году председательство в Организации переходит к Таджикистану.",
+    "In 2032 the chairmanship passes to Kazakhstan.",
+])
+def test_the_year_a_chairmanship_passes_to_is_the_next_one(text):
+    assert infer_year(text, (23, 12), LATER).year == 2031
