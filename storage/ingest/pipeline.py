@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.ingest.dates import find_dates
 from storage.ingest.errors import IngestError, NoDateFound
-from storage.ingest.extract.candidate import extract_candidate
+from storage.ingest.extract.candidate import extract_candidates
 from storage.ingest.read import iter_paths, load_path, read_document
 from storage.ingest.records import EventCandidate, Item, RawDocument
 from storage.ingest.split import split_items
@@ -54,11 +54,23 @@ def analyse(raw: RawDocument) -> Analysis:
     """CPU-only stages; raises IngestError with a one-line reason."""
     page = read_document(raw)
     items = split_items(page)
-    candidates = tuple(c for c in (extract_candidate(item, find_dates) for item in _dated(items)) if c is not None)
+    candidates = _numbered([c for item in _dated(items) for c in extract_candidates(item, find_dates)], len(items))
     if not candidates and not any(item.published or find_dates(item.text, 2000) for item in items):
         # a page with dates but no event (a biography, a plan) is fine: stored, no events
         raise NoDateFound(f"no date found in {len(items)} item(s)")
     return Analysis(page.encoding, len(items), candidates)
+
+
+def _numbered(candidates: list[EventCandidate], n_items: int) -> tuple[EventCandidate, ...]:
+    """A side event read from part of an item is a source of its own: it gets an item number after the page's."""
+    used: set[int] = set()
+    out = []
+    for c in candidates:
+        if c.item.index in used:
+            c = replace(c, item=replace(c.item, index=n_items + len(used)))
+        used.add(c.item.index)
+        out.append(c)
+    return tuple(out)
 
 
 def _dated(items: list[Item]) -> list[Item]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from storage.ingest.extract import fields
 from storage.ingest.extract.event_date import choose_event_date
 from storage.ingest.extract.predicates import sentence_tense
+from storage.ingest.extract.side_events import side_items
 from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names
 from storage.ingest.extract.sentences import language, split_sentences
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
@@ -165,6 +166,22 @@ _CAREER_LINE = re.compile(r"^\s*(?:[-–—•*]\s*)?(?:(?:[СсВв]|from|in|si
 def is_biography(text: str) -> bool:
     """A life story ("Родился…", then career lines "В 1994–1998 годах – …") reports no event."""
     return _BORN.search(text) is not None and len(_CAREER_LINE.findall(text)) >= 3
+
+
+def extract_candidates(item: Item, find_dates: DateFinder) -> list[EventCandidate]:
+    """The lead event of an item and the side events it reports with their own organ and day."""
+    lead = extract_candidate(item, find_dates)
+    if lead is None:
+        return []
+    year_hint = item.published.year if item.published else item.year_hint
+    reference = item.published.date() if item.published else None
+    found = [lead]
+    for side in side_items(item, lead, lambda s: _near_reference(find_dates(s, year_hint), reference)):
+        candidate = extract_candidate(side, find_dates)
+        if candidate is not None and candidate.body_short and candidate.body_short != lead.body_short \
+                and not any(c.date_start == candidate.date_start and c.body_short == candidate.body_short for c in found):
+            found.append(candidate)
+    return found
 
 
 def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | None:

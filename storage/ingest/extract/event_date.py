@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from storage.ingest.extract.predicates import sentence_tense
+from storage.lexicon.bodies import find_body_matches
 from storage.ingest.extract.relative import duration_days, ends_here, relative_dates
 
 # a date in passing: a biography, a document's own date, a deadline, a plan period
@@ -43,6 +44,21 @@ def _names_own_time(sentence: str, reference: dt.date) -> bool:
 # scores: a finite predicate, an event noun or body, the headline or lead, and a date the text states
 _PREDICATE, _EVENT, _LEAD, _STATED, _RELATIVE = 3.0, 2.0, 1.5, 1.0, 0.5
 _HISTORY, _HISTORY_DAYS = 5.0, 400
+_SIDE = 3.5
+
+
+def _organs(sentence: str) -> set[str]:
+    return {m.payload.short for m in find_body_matches(sentence) if not m.payload.is_organisation}
+
+
+# "к сессии СКБ", "проекты Заявления СКБ", "documents for the summit": an organ as object, not the one that met
+_OBJECT_OF = re.compile(r"(?:^|\s)(?:к|ко|на|для|проект\w*|заявлени\w*|декларац\w*|решени\w*|документ\w*|рассмотрени\w*|"
+                        r"to|for|before|ahead\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _acting_organs(sentence: str) -> set[str]:
+    return {m.payload.short for m in find_body_matches(sentence)
+            if not m.payload.is_organisation and not _OBJECT_OF.search(sentence[max(0, m.start - 40):m.start])}
 
 
 def _extended(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -> EventDate:
@@ -80,6 +96,7 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
     anchor = reference or max((m.end for sentence, _ in sentences for m in mentions_of(sentence) if m.explicit_year),
                               default=None)
     first_body = next((pos for pos, (_, headline) in enumerate(sentences) if not headline), 0)
+    lead_organs = set().union(*(_acting_organs(text) for text, _ in sentences[:first_body + 1]))
     best: tuple[float, int, EventDate] | None = None
     dateline = None
 
@@ -114,6 +131,9 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
                 continue  # a date with no predicate ("назначен … 1 января" aside) is not an event
             stated = True
             score = base + _STATED - (2 if mention.has_time else 0)
+            organs = _organs(sentence)
+            if lead_organs and organs and not organs & lead_organs:
+                score -= _SIDE  # another organ's meeting told in passing: a side event, read apart
             if anchor is not None and (anchor - mention.end).days > _HISTORY_DAYS:
                 score -= _HISTORY  # "Договор, подписанный 15 мая 1992 года": a date recalled, not the news
             if score > 0:

@@ -106,3 +106,37 @@ def test_a_recalled_historic_date_is_not_the_event():
             "Лидеры вспомнили Договор, подписанный 15 мая 1992 года в Ташкенте.")
     start, _, _ = event(text)
     assert start == dt.date(2031, 11, 12)
+
+
+def events(text: str):
+    analysis = analyse(RawDocument("item.txt", text.encode(), received=RECEIVED))
+    return [(c.date_start, c.body_short, c.is_announcement) for c in analysis.candidates]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ministers' report that announces the summit of the next day
+    ("Министры ОДКБ подготовили документы\n\nОШ, 3 октября /Агентство/. Заседание Совета министров иностранных дел "
+     "ОДКБ прошло в Оше. Министры одобрили проекты документов. Сессия Совета коллективной безопасности ОДКБ "
+     "пройдёт в Оше в пятницу, 5 октября 2035 года. В ней примут участие главы государств.",
+     [(dt.date(2035, 10, 3), "СМИД", False), (dt.date(2035, 10, 5), "СКБ", True)]),
+    # an English item: the session, then the defence ministers' meeting two days before
+    ("CSTO summit held in Osh\n\n12.11.2035\n\nThe CSTO Collective Security Council held its session in Osh. "
+     "The Council of Defence Ministers had met in Osh on 10 November 2035 to prepare the documents.",
+     [(dt.date(2035, 11, 12), "СКБ", False), (dt.date(2035, 11, 10), "СМО", False)]),
+])
+def test_side_events_with_their_own_organ_and_day(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the same organ again: not a side event
+    "12.11.2035\n\nЗаседание СМИД ОДКБ прошло в Оше. Прошлое заседание СМИД состоялось 3 мая 2035 года в Минске.",
+    # an organ's document dated in passing
+    "12.11.2035\n\nЗаседание СМИД ОДКБ прошло в Оше. Министры учли решение СКБ от 4 октября 2035 года.",
+    # history recalled
+    "12.11.2035\n\nЗаседание СМИД ОДКБ прошло в Оше. Первая сессия СКБ прошла 15 мая 2002 года.",
+    # no day of its own
+    "12.11.2035\n\nЗаседание СМИД ОДКБ прошло в Оше. Сессия СКБ пройдёт в декабре.",
+])
+def test_no_side_event(text):
+    assert len(events(text)) == 1
