@@ -242,15 +242,24 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         fmt = fact("format", "очно", place[1])
 
     chair = Chair()
+    found = None
     for sentence in all_sentences:
         found = fields.find_chair(sentence)
         if found:
-            chair = found
-            fact("chair", " / ".join(v for v in (found.person, found.role, found.state) if v), sentence)
-            fact("chair_person", found.person, sentence)
-            fact("chair_role", found.role, sentence)
-            fact("chair_state", found.state, sentence)
             break
+    if found is None:
+        # no one is said to have chaired: the state that chairs the Organisation that year, if the item says
+        for sentence in all_sentences:
+            state = fields.find_chair_state(sentence)
+            if state:
+                found = Chair(None, None, state)
+                break
+    if found:
+        chair = found
+        fact("chair", " / ".join(v for v in (found.person, found.role, found.state) if v), sentence)
+        fact("chair_person", found.person, sentence)
+        fact("chair_role", found.role, sentence)
+        fact("chair_state", found.state, sentence)
 
     participants: dict[str, Person] = {}
     for sentence in all_sentences:

@@ -25,31 +25,61 @@ def find_format(sentence: str) -> str | None:
     return None
 
 
-_CHAIR = re.compile(r"под\s+председательством\s+|председательствова\w+(?:\s+на\s+\w+)?(?:\s+будет)?\s+|chaired\s+by\s+|under\s+the\s+chairmanship\s+of\s+|presided\s+over\s+by\s+", re.I)
+# who chaired, the person named after the cue: "под председательством X", "заседание вёл X", "Руководил учением X",
+# "Общее руководство учением осуществлял X", "chaired by X", "The meeting was led by X"
+_MEETING_NOUNS = r"(?:заседани[еяю]|встреч[уи]|сесси[юи]|совещани[ея]|консультаци[ии]|учени[еяю]|учения|учениями|его|её|ее|их)"
+_LEAD_VERBS = r"(?:провел[аи]?|провёл|вел[аи]?|вёл|возглавил[аи]?|возглавлял[аи]?|открыл[аи]?|руководил[аи]?)"
+_CHAIR = re.compile(
+    r"под\s+(?:председательством|руководством)\s+"
+    r"|председательствова\w+(?:\s+на\s+\w+)?(?:\s+будет)?\s+|председательствующ\w+(?:\s+на\s+\w+)?\s+"
+    rf"|(?<![^\W\d_]){_MEETING_NOUNS}\s+{_LEAD_VERBS}\s+"
+    rf"|(?<![^\W\d_]){_LEAD_VERBS}\s+{_MEETING_NOUNS}\s+"
+    r"|руководил[аи]?\s+(?:учением|учениями|операцией|группировкой(?:\s+сил)?|штабом\s+учения)\s+"
+    r"|(?:учением|учениями|операцией|группировкой(?:\s+\w+){0,2}?)\s+руководил[аи]?\s+"
+    rf"|,\s*{_LEAD_VERBS}\s+(?=[А-ЯЁA-Z]|\w+\s+[А-ЯЁA-Z]|\w+\s+\w+\s+[А-ЯЁ])"
+    r"|(?:общее\s+)?руководство\s+(?:учением|учениями|операцией|заседанием)\s+осуществлял[аи]?\s+"
+    r"|председател(?:ь|ем)\s*(?:[-–—:]|является|был|стал)\s*"
+    r"|chaired\s+by\s+|under\s+the\s+chairmanship\s+of\s+|presided\s+over\s+by\s+|(?:was|were)\s+led\s+by\s+"
+    r"|(?:meeting|session|exercise|drills?)\s+(?:was\s+)?(?:chaired|led|directed|conducted)\s+by\s+", re.I)
+# the person named before the cue: "Министр иностранных дел Армении X председательствовал…", "Role Name chaired"
+_CHAIR_AFTER = re.compile(r"\s(?:председательствовал[аи]?|chaired|presided)\b", re.I)
 _CHAIR_STOP = re.compile(r"[.;:«(]|,\s*(?:котор|где|в ходе|на котор|in which|where|which)|\s(?:состоял|прошл|прошел|прошёл|проведен|обсудил|рассмотрел|был|held|took)", re.I)
+# "председательство в Организации … Кыргызстан", "председательствующая в ОДКБ Беларусь": a state chairs
+_STATE_CHAIR = re.compile(r"председательств\w*|chairmanship|chairs\s+the|holds\s+the\s+(?:rotating\s+)?(?:CSTO\s+)?chair", re.I)
 
 
 def find_chair(sentence: str) -> Chair | None:
     m = _CHAIR.search(sentence)
-    if not m:
-        return None
-    rest = sentence[m.end():]
-    stop = _CHAIR_STOP.search(rest)
-    phrase = rest[: stop.start()] if stop else rest
-    people = find_people(sentence[: m.end()] + phrase)
-    people = [p for p in people if p.start >= m.end()]
-    if people:
-        person = people[0].person
-        role = person.role
-        state = None
-        if role:
-            states = find_states(role)
-            state = states[0].name if states else None
-        return Chair(person.name, role, state)
-    states = find_states(phrase)
-    if states:
-        return Chair(None, None, states[0].name)
+    if m:
+        rest = sentence[m.end():]
+        stop = _CHAIR_STOP.search(rest)
+        phrase = rest[: stop.start()] if stop else rest
+        people = [p for p in find_people(sentence[: m.end()] + phrase) if p.start >= m.end()]
+        if people:
+            return _chair_of(people[0].person)
+        states = find_states(phrase)
+        if states:
+            return Chair(None, None, states[0].name)
+    after = _CHAIR_AFTER.search(sentence)
+    if after:
+        people = [p for p in find_people(sentence[:after.start()]) if p.end >= after.start() - 2]
+        if people:
+            return _chair_of(people[-1].person)
     return None
+
+
+def find_chair_state(sentence: str) -> str | None:
+    """The state said to chair the CSTO ("в этом году председательствует Кыргызстан")."""
+    if not _STATE_CHAIR.search(sentence) or re.search(r"переда\w*|перейд\w*|переход\w*|примет|takes?\s+over|will", sentence, re.I):
+        return None
+    states = find_states(sentence)
+    return states[0].name if len({s.name for s in states}) == 1 else None
+
+
+def _chair_of(person) -> Chair:
+    role = person.role
+    states = find_states(role) if role else []
+    return Chair(person.name, role, states[0].name if states else None)
 
 
 _VENUE_PREFIX = re.compile(r"\b(?:на\s+базе|в\s+здании|в\s+помещении|at\s+the|на\s+площадке)\s+", re.I)
