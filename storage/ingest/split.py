@@ -115,6 +115,14 @@ def _drop_contact_blocks(lines: list[str], chrome: list[bool]) -> None:
                 and _contact_line(lines[j])]
         if near:
             chrome[i] = True
+            # the contact's own name on a line between the role and the phone numbers
+            for j in range(i + 1, max(near) if max(near) > i else i + 1):
+                if _NAME_LINE.match(lines[j].strip()):
+                    chrome[j] = True
+
+
+# "Владимир Зайнетдинов", "Зайнетдинов Владимир Рамильевич", "В.Зайнетдинов": a name and nothing else
+_NAME_LINE = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){0,2}[A-ZА-ЯЁ][a-zа-яё-]+(?:\s+(?:[A-ZА-ЯЁ]\.\s?)?[A-ZА-ЯЁ][a-zа-яё-]+){0,2}$")
 
 
 # --- headlines, stamps, datelines ----------------------------------------------------------------

@@ -12,7 +12,8 @@ from storage.ingest.extract.event_date import choose_event_date
 from storage.ingest.extract.predicates import sentence_tense
 from storage.ingest.extract.side_events import side_items
 from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names
-from storage.ingest.extract.sentences import language, split_sentences
+from storage.ingest.extract.sentences import join_lists, language, split_sentences
+from storage.ingest.extract.states import participating_states
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
 from storage.lexicon.bodies import Body, find_body_matches, joint_body
 from storage.lexicon.kinds import find_kind_matches
@@ -189,6 +190,7 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
     if is_biography(item.text):
         return None
     body_sentences = split_sentences(item.text)
+    listed = join_lists(body_sentences)  # "Участвуют: - России; - Казахстана." read as one sentence
     headline = [(item.title, True)] if item.title else []
     all_sentences = [s for s, _ in headline] + body_sentences
     year_hint = item.published.year if item.published else item.year_hint
@@ -274,6 +276,13 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
                 fact("participant", person.name + (f" ({person.role})" if person.role else ""), sentence)
     if chair.person and name_key(chair.person) not in participants:
         participants[name_key(chair.person)] = Person(chair.person, chair.role)
+    if kind_name not in _GATHERINGS or not participants:
+        # an exercise is carried out by national contingents; a meeting's states are known by their delegates
+        for sentence in [s for s, _ in headline] + listed:
+            for state in participating_states(sentence):
+                if name_key(state) not in participants:
+                    participants[name_key(state)] = Person(state)
+                    fact("participant", state, sentence)
 
     decisions: list[str] = []
     topics: list[str] = []

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from storage.ingest.records import Person
 from storage.lexicon.phrases import tokens
+from storage.lexicon.places import find_states
 from storage.nlp import morph
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -76,6 +77,14 @@ def _only_oblique_masc_surname(word: str) -> str | None:
     if surn and all(p.tag.case in ("gent", "accs") and p.tag.gender == "masc" for p in surn):
         return surn[0].tag.case
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _may_be_surname(word: str) -> bool:
+    """A surname, or a word the dictionary does not know: not "Министр", "Генерал"."""
+    parses = morph.parses(word)
+    return not morph.is_known(word) or any("Surn" in p.tag for p in parses) or \
+        not any(p.tag.POS in ("NOUN", "ADJF") and "Name" not in p.tag for p in parses[:2])
 
 
 @lru_cache(maxsize=50_000)
@@ -151,9 +160,12 @@ def _case_from_surname(word: str) -> str | None:
     return None
 
 
-def role_before(sentence: str, start: int) -> str | None:
-    """The title written right before a name: "… принял участие Генеральный секретарь ОДКБ [Станислав Зась]"."""
-    left = sentence[:start]
+def role_before(sentence: str, floor: int, start: int | None = None) -> str | None:
+    """The title written right before a name: "… принял участие Генеральный секретарь ОДКБ [Станислав Зась]";
+    never reaching back past `floor` (the end of the previous name)."""
+    if start is None:
+        floor, start = 0, floor
+    left = sentence[floor:start]
     # the role lies in the same clause: stop at a full stop, a semicolon or an opening quote
     left = re.split(r"[.;:«»()]|\s[–—]\s(?=[а-яё])", left)[-1]
     toks = tokens(left)
@@ -185,6 +197,21 @@ def role_before(sentence: str, start: int) -> str | None:
     return _role_nominative(role)
 
 
+_GAP_STATE = re.compile(r"^\s*(?:,|и|and)\s*(?P<state>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)\s+$")
+
+
+def _enumerated_role(sentence: str, previous: PersonMention, start: int) -> str | None:
+    """"Президенты России Владимир Путин, Казахстана [Касым-Жомарт Токаев]": the head of the previous
+    title, in the singular, with this name's own state."""
+    gap = _GAP_STATE.match(sentence[previous.end:start])
+    role = previous.person.role
+    if not gap or not role or not find_states(gap["state"]):
+        return None
+    head = role.split()[0]
+    singular = next((p.inflect({"nomn", "sing"}) for p in morph.parses(head) if p.tag.POS == "NOUN"), None)
+    return f"{(singular.word.capitalize() if singular else head)} {gap['state']}"
+
+
 @lru_cache(maxsize=20_000)
 def _role_nominative(role: str) -> str:
     """Put the leading "adjectives + head noun" of a title into the nominative, keep the rest."""
@@ -197,7 +224,7 @@ def _role_nominative(role: str) -> str:
                       if {"NOUN", "ADJF", "PRTF"} & {p.tag.POS} and p.tag.case in _CASES), None)
         if parse is None:
             break
-        nom = parse.inflect({"nomn"} | ({"sing"} if parse.tag.number == "sing" else {"plur"}))
+        nom = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})  # one person holds one title
         if nom is None:
             break
         new = nom.word
@@ -235,6 +262,15 @@ def find_people(sentence: str) -> list[PersonMention]:
             case = _case_from_surname(toks[i + 1][0]) or "nomn"
             stem = re.sub(r"(ом|ым|ем|а|у|е)$", "", word) if case != "nomn" else word
             first = (stem, "masc", case)
+        if i + 2 < len(toks) and _is_cap(word) and (then := _first_name(toks[i + 1][0])) \
+                and (patr := _patronymic(toks[i + 2][0], then[2])) and _may_be_surname(word) \
+                and not (i + 3 < len(toks) and _is_cap(toks[i + 3][0]) and sentence[toks[i + 2][2]:toks[i + 3][1]] == " "):
+            # "Зайнетдинов Владимир Рамильевич": the surname first, as in lists and contact blocks
+            nom_first, gender, case = then
+            name = f"{nom_first} {patr} {surname_nominative(word, gender, case)}"
+            found.append(PersonMention(Person(name, role_before(sentence, s), None), s, toks[i + 2][2]))
+            i += 3
+            continue
         if first is None:
             i += 1
             continue
@@ -266,7 +302,8 @@ def find_people(sentence: str) -> list[PersonMention]:
             case, gender, parts[0] = oblique, "masc", nom_first[:-1]
         parts.append(surname_nominative(surname, gender, case))
         end = toks[j][2]
-        role = role_before(sentence, s)
+        role = _enumerated_role(sentence, found[-1], s) if found else None
+        role = role or role_before(sentence, found[-1].end if found else 0, s)
         if re.search(r"(?:пресс-секретар|контакт|тел\.)\S*\s+(?:\S+\s+){0,3}$", sentence[max(0, s - 60):s], re.I):
             i = j + 1
             continue

@@ -32,3 +32,26 @@ def language(text: str) -> str:
     cyr = len(_CYR.findall(text))
     lat = len(_LAT.findall(text))
     return "ru" if cyr >= lat else "en"
+
+
+_LIST_MARK = re.compile(r"^(?:[-–—•*·▪]\s*|\d{1,2}[.)]\s+|[а-яa-z]\)\s+)")
+
+
+def join_lists(sentences: list[str]) -> list[str]:
+    """A sentence that ends with a colon takes the list items that follow it ("Участвуют: - России; - Казахстана."):
+    what the intro says (who took part, what was approved) holds for every item."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i]
+        i += 1
+        if not sentence.rstrip().endswith(":"):
+            out.append(sentence)
+            continue
+        items = []
+        while i < len(sentences) and (_LIST_MARK.match(sentences[i]) or
+                                       (len(sentences[i].split()) <= 12 and sentences[i].rstrip()[-1:] in ";,")):
+            items.append(_LIST_MARK.sub("", sentences[i]).strip().rstrip(";,.") )
+            i += 1
+        out.append(f"{sentence.rstrip()} {'; '.join(items)}." if items else sentence)
+    return out
