@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from storage.ingest.extract import fields
+from storage.ingest.extract.decisions import find_decisions, find_topics
 from storage.ingest.extract.event_date import choose_event_date
 from storage.ingest.extract.predicates import sentence_tense
 from storage.ingest.extract.side_events import side_items
@@ -290,11 +291,11 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         tense = sentence_tense(sentence)
         if tense.future and not tense.past and not chosen.future:
             continue  # "Подписание документов будет проведено позже" is not a decision taken
-        for d in fields.find_decisions(sentence):
+        for d in find_decisions(sentence):
             if d not in decisions:
                 decisions.append(d)
                 fact("decision", d, sentence)
-        for t in fields.find_topics(sentence):
+        for t in find_topics(sentence):
             if t not in topics:
                 topics.append(t)
                 fact("topic", t, sentence)

@@ -1,4 +1,4 @@
-"""Per-field extractors over sentences: format, chair, venue, decisions, topics."""
+"""Per-field extractors over sentences: format, chair, venue (decisions and topics: `decisions`)."""
 from __future__ import annotations
 
 import re
@@ -132,81 +132,3 @@ def nominative_phrase(phrase: str) -> str:
         if parse.tag.POS == "NOUN":
             break
     return out
-
-
-_DECISION = re.compile(
-    r"\b(?:одобр(?:ил[аи]?|ен[аоы]?)|утвер(?:дил[аи]?|жд[её]н[аоы]?)|подписал[аи]?|подписан[аоы]?|"
-    r"принял[аи]?|принят[аоы]?|согласован[аоы]?|согласовал[аи]?|approved|signed|adopted)\b", re.I)
-_ENUM_SPLIT = re.compile(r",\s*(?:а\s+также\s+)?(?=(?:о|об|по|в|к|на)\s)|\s+а\s+также\s+(?=(?:о|об|по|в|к|на)\s)|;\s*")
-_LEAD_FILLER = re.compile(r"^(?:также|и|кроме того,?|в частности,?|—|-|–|:)\s+", re.I)
-_DECISION_NOUNS = re.compile(r"заявлен|решени|план|документ|соглашени|протокол|положени|программ|меморандум|декларац|"
-                             r"statement|decision|plan|agreement|declaration|document|programme|program|protocol", re.I)
-_NOT_DECISION = re.compile(r"участие|участии|к сведению|меры|part in|note of", re.I)
-
-
-def find_decisions(sentence: str) -> list[str]:
-    """Documents approved/signed/adopted in the sentence, one string per document."""
-    m = _DECISION.search(sentence)
-    if not m:
-        return []
-    obj = sentence[m.end():].strip().rstrip(".")
-    if len(obj) < 8:  # "Проект решения … был одобрен." — the object precedes the verb
-        obj = sentence[: m.start()].strip()
-        obj = re.sub(r"\s+(?:был[аио]?|были|was|were)$", "", obj)
-    obj = re.sub(r"\s*[—–-]?\s*\bв\s+частности,?\s*", " ", obj)
-    # "… проект решения о …, и утвержден план …": a second predicate starts another document
-    second = _DECISION.search(obj)
-    if second:
-        head_part = re.sub(r"\s+(?:и|а\s+также)\s+(?:был[аио]?\s+)?$", "", obj[: second.start()]).strip(" ,")
-        return find_decisions("одобрен " + head_part) + find_decisions(obj[second.start():])
-    obj = _LEAD_FILLER.sub("", obj).strip()
-    obj = re.sub(r"^(?:также|проекты?|документы?)\s+(?=[а-яё])", lambda x: x.group() if "проект" in x.group() else "", obj)
-    if _NOT_DECISION.match(obj) or not _DECISION_NOUNS.search(obj):
-        return []
-    quotes = list(re.finditer(r"«[^»]{3,}»", obj))
-    if quotes:
-        out, begin = [], 0
-        for q in quotes:
-            text = obj[begin:q.end()].strip(" ,")
-            text = re.sub(r"^(?:и|а также|также)\s+", "", text)
-            out.append(text)
-            begin = q.end()
-        return [_trim(t) for t in out if t]
-    parts = [p.strip(" ,—-") for p in _ENUM_SPLIT.split(obj) if p.strip(" ,—-")]
-    if len(parts) == 1:
-        return [_trim(parts[0])]
-    head_m = re.match(r"^(.*?)(?=\s(?:по|о|об|к|в|на)\s)", parts[0])
-    head = head_m[1] if head_m else ""
-    out = [parts[0]]
-    for p in parts[1:]:
-        out.append(f"{head} {p}".strip() if head and not _DECISION_NOUNS.match(p) else p)
-    return [_trim(t) for t in out]
-
-
-_RELATIVE = re.compile(r",\s*(?:котор\w+|which|that)\b.*$|,?\s+(?:и|and)$", re.I)
-
-
-def _trim(text: str, limit: int = 300) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;")
-    text = _RELATIVE.sub("", text).strip(" ,.;")  # "…, которые будут внесены на рассмотрение" describes, not names
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-_TOPIC = re.compile(
-    r"\b(?:обсудил[аи]?|обсуждал[аи]?|рассмотрел[аи]?|рассмотрены|обменялись\s+мнениями|обмен\s+мнениями|"
-    r"на\s+тему|по\s+теме|посвящ[её]нн\w*|discussed|exchanged\s+views|considered|focused\s+on)\b", re.I)
-
-
-def find_topics(sentence: str) -> list[str]:
-    m = _TOPIC.search(sentence)
-    if not m or _DECISION.search(sentence):
-        return []
-    quote = re.search(r"«([^»]{3,})»", sentence[m.start():])
-    if quote:
-        return [_trim(quote[1], 200)]
-    rest = sentence[m.end():].strip(" :,").rstrip(".")
-    rest = re.split(r";|\.\s|\s(?:и\s+)?(?:отметил|заявил|подчеркнул)", rest)[0]
-    rest = re.sub(r"^(?:по\s+поводу|относительно|о|об|also|the)\s+", "", rest)
-    if len(rest) < 8:
-        return []
-    return [_trim(rest, 200)]

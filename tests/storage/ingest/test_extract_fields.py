@@ -6,7 +6,8 @@ import pytest
 
 from storage.ingest.dates import find_dates
 from storage.ingest.extract.candidate import extract_candidate
-from storage.ingest.extract.fields import find_chair, find_decisions, find_format, find_topics, find_venue
+from storage.ingest.extract.decisions import find_decisions, find_topics
+from storage.ingest.extract.fields import find_chair, find_format, find_venue
 from storage.ingest.records import Chair, Item
 
 FIND_DATES = find_dates

@@ -1,0 +1,109 @@
+"""Decisions by the lemma of their predicate, in many phrasings of both languages, and what is not one."""
+import pytest
+
+from storage.ingest.extract.decisions import find_decisions, find_topics
+
+
+@pytest.mark.parametrize("sentence, decision", [
+    ("Утверждён План работы Совета на 2032 год.", "План работы Совета на 2032 год"),
+    ("Министры подписали Соглашение о порядке транзита.", "Соглашение о порядке транзита"),
+    ("По итогам встречи был принят Меморандум о сотрудничестве.", "Меморандум о сотрудничестве"),
+    ("Стороны согласовали проект повестки дня осенней сессии.", "проект повестки дня осенней сессии"),
+    ("Ратифицирован Протокол о внесении изменений в Устав.", "Протокол о внесении изменений в Устав"),
+    ("Одобрена Концепция подготовки кадров.", "Концепция подготовки кадров"),
+    ("The ministers approved the Plan of consultations for 2032.", "the Plan of consultations for 2032"),
+    ("The council adopted a statement on regional security.", "a statement on regional security"),
+    ("The heads of state endorsed the draft Strategy.", "the draft Strategy"),
+])
+def test_documents_by_any_form_of_the_verb(sentence, decision):
+    assert find_decisions(sentence) == [decision]
+
+
+@pytest.mark.parametrize("sentence, decision", [
+    ("Среди одобренных документов — Положение о рабочей группе.", "Положение о рабочей группе"),
+    ("В числе подписанных соглашений: Протокол об обмене данными.", "Протокол об обмене данными"),
+    ("Одобрены следующие документы: План консультаций; Заявление о терроризме.", "План консультаций"),
+])
+def test_documents_listed_after_a_dash_or_colon(sentence, decision):
+    assert decision in find_decisions(sentence)
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Руководство тренировкой поручено заместителю начальника штаба.", ["поручено", "заместителю"]),
+    ("В ходе совещания согласованы составы оперативных групп.", ["согласованы составы"]),
+    ("На встрече подведены итоги первого этапа операции.", ["подведены итоги"]),
+    ("Участники рассмотрели проекты документов к сессии Совета.", ["проекты документов"]),
+    ("Главы государств решили приостановить участие страны в работе органов.", ["решили"]),
+    ("Стороны договорились продолжить консультации.", ["договорились"]),
+])
+def test_instructions_and_results(sentence, words):
+    found = " ".join(find_decisions(sentence))
+    assert all(w in found for w in words), found
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Генеральным секретарём Организации назначен Пётр Иванов.", ["назначен", "Пётр Иванов"]),
+    ("Сергей Петров назначен на должность заместителя Генерального секретаря.", ["Сергей Петров назначен"]),
+    ("Полномочия начальника Объединённого штаба продлены на два года.", ["продлены на два года"]),
+    ("Главы государств продлили полномочия Генерального секретаря ещё на три года.", ["продлили полномочия"]),
+    ("Ivan Petrov was appointed Secretary General of the CSTO.", ["appointed Secretary General"]),
+])
+def test_appointments_and_terms(sentence, words):
+    found = " ".join(find_decisions(sentence))
+    assert all(w in found for w in words), found
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Председательство в Организации в 2032 году переходит к Республике Армения.", ["переходит к Республике Армения"]),
+    ("С 1 января председательство в ОДКБ перешло от Беларуси к Казахстану.", ["перешло от Беларуси к Казахстану"]),
+    ("Таджикистан принимает председательство в Организации.", ["принимает председательство"]),
+    ("The chairmanship passed from Kyrgyzstan to Russia.", ["chairmanship passed"]),
+])
+def test_the_chairmanship_passing(sentence, words):
+    found = " ".join(find_decisions(sentence))
+    assert all(w in found for w in words), found
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Следующее заседание Совета решено провести в мае 2032 года в Минске.", ["Следующее заседание", "в Минске"]),
+    ("Очередная встреча секретарей состоится осенью в Ереване.", ["Очередная встреча", "в Ереване"]),
+    ("Участники договорились провести следующую сессию в Душанбе.", ["следующую сессию", "в Душанбе"]),
+    ("The next meeting will be held in Bishkek in October.", ["next meeting", "Bishkek"]),
+])
+def test_the_next_meeting(sentence, words):
+    found = " ".join(find_decisions(sentence))
+    assert all(w in found for w in words), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "В заседании приняли участие министры обороны.",
+    "Республика Узбекистан соглашение не подписала.",
+    "Документы будут подписаны позже.",
+    "Обсуждались угрозы, которые главы государств ранее поручили проработать.",
+    "«Мы приняли это решение единогласно», – сказал председатель.",
+    "Что решили министры",
+    "Как ОДКБ решила обзавестись силами быстрого реагирования",
+    "Министры утвердили ряд документов.",
+    "Внеочередная сессия пройдёт 15 мая в Москве.",
+    "The agreement was not signed.",
+])
+def test_what_is_not_a_decision(sentence):
+    assert find_decisions(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("«Утверждён план мероприятий на год», – отметил генсек.", "план мероприятий на год"),
+    ("Одобрено Заявление о ситуации в регионе, сообщил пресс-секретарь.", "Заявление о ситуации в регионе"),
+])
+def test_a_decision_stops_before_its_attribution(sentence, expected):
+    assert find_decisions(sentence.replace("«", "").replace("»", "")) == [expected]
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("Стороны обсудили ситуацию на таджикско-афганской границе.", "ситуацию на таджикско-афганской границе"),
+    ("Речь шла о противодействии наркотрафику.", "противодействии наркотрафику"),
+    ("В центре внимания была миграционная обстановка в регионе.", "миграционная обстановка в регионе"),
+    ("The ministers discussed cooperation in cyber security.", "cooperation in cyber security"),
+])
+def test_topics_in_several_phrasings(sentence, topic):
+    assert find_topics(sentence) == [topic]
