@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from storage.ingest.records import EventCandidate
 from storage.lexicon.kinds import kind_by_name
+from storage.lexicon.places import place_by_name
 from storage.lexicon.translit import name_key
 from storage.nlp import morph
 
@@ -80,6 +81,35 @@ def _kinds_clash(a: str | None, b: str | None) -> bool:
     return bool(ka and kb and ka.weight >= 3 and kb.weight >= 3)
 
 
+def _where(place: str) -> tuple[str | None, str | None, str | None]:
+    """(city, state, region key) of a stored place: "Минск", "Псковская область, Россия", "Pskov Region"."""
+    parts = [p.strip() for p in place.split(",")]
+    city = state = region = None
+    for part in parts:
+        known = place_by_name(part)
+        if known is not None and known.is_state:
+            state = state or known.name
+        elif known is not None and known.name == part:
+            city = city or known.name
+            state = state or known.state
+        elif part and not re.match(r"(?:полигон|аэродром|учебн)", part, re.I) and "training ground" not in part:
+            region = region or name_key(part).split()[0][:4]  # a range names no region: it never clashes
+    return city, state, region
+
+
+def places_clash(a: str | None, b: str | None) -> bool:
+    """Two places that cannot be one event's: different cities, states or regions. A region and the city of
+    a dateline, or a state and a place in it, are one event told at two levels of detail."""
+    if not a or not b or a == b:
+        return False
+    (city_a, state_a, region_a), (city_b, state_b, region_b) = _where(a), _where(b)
+    if city_a and city_b:
+        return city_a != city_b
+    if state_a and state_b and state_a != state_b:
+        return True
+    return bool(region_a and region_b and region_a != region_b)
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -92,7 +122,7 @@ def sameness(view: EventView, c: EventCandidate, keys: frozenset[str] | None = N
         return 0.0
     if view.body_short and c.body_short and view.body_short != c.body_short:
         return 0.0
-    if view.place and c.place and view.place != c.place:
+    if places_clash(view.place, c.place):
         return 0.0
     if _kinds_clash(view.kind, c.kind):
         return 0.0

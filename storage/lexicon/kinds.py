@@ -22,6 +22,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("курсы", "course", ("курсы обучения", "курсы повышения квалификации", "курсы", "training course",
                              "training courses", "course"), 3),
     Kind("учения", "exercise", ("учения", "учение", "командно-штабные учения", "exercise", "exercises", "drills"), 3),
+    Kind("операция", "operation", ("операция", "оперативно-профилактическая операция", "спецоперация",
+                                   "operation"), 2),
     Kind("саммит", "summit", ("саммит", "summit"), 2),
     Kind("совещание", "meeting", ("совещание", "рабочее совещание", "working meeting"), 2),
     Kind("конференция", "conference", ("конференция", "conference"), 2),

@@ -7,18 +7,18 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from storage.ingest.extract import fields
+from storage.ingest.extract import fields, sites
 from storage.ingest.extract.decisions import find_decisions, find_topics
 from storage.ingest.extract.event_date import choose_event_date
 from storage.ingest.extract.predicates import sentence_tense
 from storage.ingest.extract.side_events import side_items
 from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names
 from storage.ingest.extract.sentences import join_lists, language, split_sentences
-from storage.ingest.extract.states import participating_states
+from storage.ingest.extract.states import participating_states, short_name
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
 from storage.lexicon.bodies import Body, find_body_matches, joint_body
 from storage.lexicon.kinds import find_kind_matches
-from storage.lexicon.places import find_place_matches
+from storage.lexicon.places import find_place_matches, find_places
 from storage.lexicon.translit import name_key
 from storage.nlp import morph
 
@@ -122,8 +122,25 @@ def _choose_kind(sentences: list[str], date_sentence: str) -> tuple[str, str] | 
     return None
 
 
-def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None) -> tuple[str, str] | None:
+_FIELD_EVENTS = frozenset({"учения", "тренировка", "сборы", "операция"})
+
+
+def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None,
+                  kind: str | None = None) -> tuple[str, str] | None:
+    """A city the event is said to be in; for an exercise or operation first the region or state it is held in
+    (reported from a capital, held on a range elsewhere); the dateline's city last."""
     ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
+    if kind in _FIELD_EVENTS:
+        for sentence in ordered[:5]:
+            region = sites.find_region(sentence)
+            if region:
+                state = sites.find_state_place(sentence) or next(
+                    (short_name(p) for p, _, _ in find_places(sentence) if p.is_state), None)
+                return (f"{region}, {state}" if state and state != sites.ALL_MEMBERS else region), sentence
+        for sentence in ordered[:5]:
+            state = sites.find_state_place(sentence)
+            if state:
+                return state, sentence
     for n, sentence in enumerate(ordered):
         for m in find_place_matches(sentence):
             if m.payload.is_state:
@@ -134,6 +151,11 @@ def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None
                 return m.payload.name, sentence
         if n >= 3:
             break
+    if kind in _FIELD_EVENTS:
+        for sentence in ordered[:5]:
+            ground = sites.find_ground(sentence)
+            if ground:
+                return ground, sentence  # a range named with no region says more than the dateline's city
     if dateline:
         return dateline, dateline
     return None
@@ -229,7 +251,12 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         venue = fact("venue", fields.find_venue(sentence), sentence)
         if venue:
             break
-    place = _choose_place(all_sentences, chosen.sentence, dateline)
+    if venue is None and kind_name in _FIELD_EVENTS:
+        for sentence in [chosen.sentence] + all_sentences[:4]:
+            venue = fact("venue", sites.find_ground(sentence), sentence)
+            if venue:
+                break
+    place = _choose_place(all_sentences, chosen.sentence, dateline, kind_name)
     place_name = fact("place", place[0], place[1]) if place else None
     if place_name is None and venue:
         place_name = fact("place", _venue_city(venue), venue)
