@@ -94,6 +94,8 @@ class Event(Base):
     # True while only announced; a later report of it flips this to False
     is_announcement: Mapped[bool] = mapped_column(Boolean, default=False)
     summary: Mapped[str | None] = mapped_column(Text)
+    # named exercise/operation series and year, as language-independent keys ("poisk-2016 eshelon-2016")
+    series: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 

@@ -41,8 +41,8 @@ class EventView:
 
 
 def content_keys(texts: Iterable[str | None], body_short: str | None, kind: str | None, place: str | None,
-                 people: Iterable[str]) -> frozenset[str]:
-    keys: set[str] = set()
+                 people: Iterable[str], series: Iterable[str] = ()) -> frozenset[str]:
+    keys: set[str] = {f"series:{s}" for s in series}
     for text in texts:
         if not text:
             continue
@@ -59,7 +59,15 @@ def content_keys(texts: Iterable[str | None], body_short: str | None, kind: str 
 
 def candidate_keys(c: EventCandidate) -> frozenset[str]:
     return content_keys((c.title, c.summary, *c.decisions, *c.topics), c.body_short, c.kind, c.place,
-                        (p.name for p in c.participants))
+                        (p.name for p in c.participants), c.series)
+
+
+SERIES_SLACK_DAYS = 10
+_SERIES_SLACK = dt.timedelta(days=SERIES_SLACK_DAYS)
+
+
+def _series(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k.startswith("series:"))
 
 
 def _dates_meet(view: EventView, c: EventCandidate) -> bool:
@@ -118,6 +126,13 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def sameness(view: EventView, c: EventCandidate, keys: frozenset[str] | None = None) -> float:
     """0–100: how sure we are that the candidate reports the stored event; 0 = certainly not."""
+    keys = keys if keys is not None else candidate_keys(c)
+    named_view, named = _series(view.keys), _series(keys)
+    if named_view and named:
+        # the same exercise named by two reports is one event, whichever body each credits, and a stage
+        # reported a few days off still falls in its range; two different series are two events
+        near = c.date_start <= view.date_end + _SERIES_SLACK and view.date_start <= c.date_end + _SERIES_SLACK
+        return 90.0 if named_view & named and near else 0.0
     if not _dates_meet(view, c):
         return 0.0
     if view.body_short and c.body_short and view.body_short != c.body_short:
@@ -126,7 +141,7 @@ def sameness(view: EventView, c: EventCandidate, keys: frozenset[str] | None = N
         return 0.0
     if _kinds_clash(view.kind, c.kind):
         return 0.0
-    sim = similarity(view.keys, keys if keys is not None else candidate_keys(c))
+    sim = similarity(view.keys, keys)
     if view.body_short and view.body_short == c.body_short:
         return 70.0 + 0.3 * sim
     return sim

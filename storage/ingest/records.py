@@ -89,6 +89,7 @@ class EventCandidate:
     participants: tuple[Person, ...] = ()
     decisions: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    series: tuple[str, ...] = ()  # "poisk-2016": a named exercise or operation (storage.lexicon.series)
     facts: tuple[Provenance, ...] = ()
 
     def __post_init__(self) -> None:

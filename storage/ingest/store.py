@@ -14,10 +14,11 @@ from sqlalchemy import and_, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage.ingest.merge import EventView, content_keys, find_same_event, is_duplicate_text
+from storage.ingest.merge import SERIES_SLACK_DAYS, EventView, content_keys, find_same_event, is_duplicate_text
 from storage.ingest.extract.people import organisation_of
 from storage.ingest.records import EventCandidate, Person
 from storage.lexicon.bodies import body_by_short
+from storage.lexicon.kinds import FIELD_EVENTS
 from storage.lexicon.translit import name_key
 from storage.models import Decision, Document, Event, EventFormat, EventSource, Fact, Participant, Topic
 
@@ -36,7 +37,8 @@ _EVENT_LOAD = (
 
 def view_of(event: Event) -> EventView:
     keys = content_keys((event.title, event.summary, *(d.text for d in event.decisions), *(t.text for t in event.topics)),
-                        event.body_short, event.kind, event.place, (p.name for p in event.participants))
+                        event.body_short, event.kind, event.place, (p.name for p in event.participants),
+                        (event.series or "").split())
     return EventView(event.id, event.date_start, event.date_end, event.is_announcement, event.body_short,
                      event.kind, event.place, keys)
 
@@ -46,7 +48,8 @@ _VIEW_LOAD = (selectinload(Event.participants), selectinload(Event.decisions), s
 
 async def nearby_events(session: AsyncSession, c: EventCandidate) -> list[Event]:
     """Events that could be the candidate's, with just what sameness needs (facts load only for the winner)."""
-    lo, hi = c.date_start - dt.timedelta(days=1), c.date_end + dt.timedelta(days=1)
+    slack = dt.timedelta(days=SERIES_SLACK_DAYS if c.series else 1)  # a named exercise's stages lie days apart
+    lo, hi = c.date_start - slack, c.date_end + slack
     rows = await session.scalars(
         select(Event).where(and_(Event.date_start <= hi, Event.date_end >= lo)).options(*_VIEW_LOAD).order_by(Event.id)
         .execution_options(populate_existing=True))
@@ -70,6 +73,8 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
     source = EventSource(document=document, item_index=c.item.index, title=c.item.title, published=c.item.published,
                          language=c.language, is_announcement=c.is_announcement, text=c.item.text)
     event.sources.append(source)
+    if c.series:
+        event.series = " ".join(sorted(set((event.series or "").split()) | set(c.series)))
     new_people = _add_people(event, c)
     await session.flush()
     # new rows go in one executemany per table: the ORM would insert them one by one to read back ids
@@ -175,13 +180,23 @@ def _best(facts: list[FactRow], field: str) -> FactRow | None:
     return max(options, key=lambda f: (f.is_report, f.is_russian, counts[f.value], f.value))
 
 
+def _range(value: str) -> tuple[dt.date, dt.date]:
+    start, _, end = value.partition("/")
+    return dt.date.fromisoformat(start), dt.date.fromisoformat(end or start)
+
+
 def resolve_fields(event: Event, facts: list[FactRow]) -> None:
     """Every scalar from the best source that states it (order-independent)."""
     event.is_announcement = all(s.is_announcement for s in event.sources)
     date = _best(facts, "date")
     if date is not None:
-        start, _, end = date.value.partition("/")
-        event.date_start, event.date_end = dt.date.fromisoformat(start), dt.date.fromisoformat(end or start)
+        event.date_start, event.date_end = _range(date.value)
+    kind = _best(facts, "kind")
+    if kind is not None and kind.value in FIELD_EVENTS:
+        # an exercise or operation is told stage by stage (the start, the main phase, the last day): the
+        # event is the whole range its reports and announcements cover
+        ranges = [_range(f.value) for f in facts if f.field == "date"]
+        event.date_start, event.date_end = min(r[0] for r in ranges), max(r[1] for r in ranges)
     for field in ("title", "kind", "place", "venue", "summary"):
         best = _best(facts, field)
         setattr(event, field, best.value if best else None)
@@ -191,7 +206,9 @@ def resolve_fields(event: Event, facts: list[FactRow]) -> None:
     fmt = _best(facts, "format")
     event.format = EventFormat(fmt.value) if fmt else None
     # chair fields come together from one source, so a person is never paired with another's role
-    chair = _best(facts, "chair")
+    # a source that names the person who chaired says more than one that names only the chairing state
+    with_person = {f.source_id for f in facts if f.field == "chair_person"}
+    chair = _best([f for f in facts if f.field != "chair" or not with_person or f.source_id in with_person], "chair")
     if chair is None:
         event.chair_person = event.chair_role = event.chair_state = None
     else:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storage.ingest.dates import MIN_YEAR, find_dates, month_number
+from storage.ingest.extract.predicates import sentence_tense
 from storage.lexicon.offices import TERMS, Term, chair_years
 from storage.lexicon.places import find_states
 
@@ -44,7 +45,7 @@ _BARE_YEAR = re.compile(
     r"|(?:\b(?:in|of|since|during|for)\s+)(?P<b>(?:19|20)\d\d)(?!\d))", re.IGNORECASE)
 _NAMED_YEAR = re.compile(r"[^\W\d_][»\"”]?[-‐‑–](?P<y>(?:19|20)\d\d)(?!\d)|[^\W\d_]\s(?P<z>(?:19|20)\d\d)[»\"”]")
 _CHAIRMANSHIP = re.compile(r"председательств|председательствующ|chairmanship|chairs\b|presides|presidency", re.IGNORECASE)
-_TAKEOVER = re.compile(r"принима\w*|принял\w*|переда\w*|передал\w*|переход\w*|перешл\w*|перейд\w*|перейт\w*|"
+_TAKEOVER = re.compile(r"принима\w*|принял\w*|прим[еу]т|переда\w*|передал\w*|переход\w*|перешл\w*|перейд\w*|перейт\w*|"
                        r"takes?\s+over|took\s+over|hand\w*\s+over|pass\w*|assum\w+", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:'s)?")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -123,10 +124,14 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
     stated = {m.start.year for m in find_dates(text) if m.explicit_year}
     bare: set[int] = set()
     ahead: set[int] = set()  # "в 2031 году председательство переходит к …": said the year before
+    coming: set[int] = set()  # "до конца 2031 года роль будет исполнять…": written in that year or the one before
     for sentence in _SENTENCE.split(text):
         takeover = _CHAIRMANSHIP.search(sentence) is not None and _TAKEOVER.search(sentence) is not None
-        for m in _BARE_YEAR.finditer(sentence):
-            (ahead if takeover else bare).add(int(m["a"] or m["b"]))
+        years = {int(m["a"] or m["b"]) for m in _BARE_YEAR.finditer(sentence)}
+        if not years:
+            continue
+        tense = sentence_tense(sentence)
+        (ahead if takeover else coming if tense.future and not tense.past else bare).update(years)
     for year in stated:
         add(year, 4, "text")
     for year in bare - stated:
@@ -135,6 +140,9 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
         add(year + 1, 1, "text")  # news looks back at the year before ("итоги 2030 года") more than ahead
     for year in ahead - bare - stated:
         add(year - 1, 3, "text")
+    for year in coming - bare - stated - ahead:
+        add(year, 1.5, "text")
+        add(year - 1, 1.5, "text")
     for year in {int(m["y"] or m["z"]) for m in _NAMED_YEAR.finditer(text)}:
         add(year, 4, "name")
     pairs = _weekday_pairs(text)

@@ -38,6 +38,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("брифинг", "briefing", ("брифинг", "briefing"), 1),
 )
 _BY_NAME = {k.name: k for k in KINDS}
+# kinds held in the field over days, reported stage by stage, at a range or region rather than a city
+FIELD_EVENTS = frozenset({"учения", "тренировка", "сборы", "операция"})
 
 
 def kind_by_name(name: str) -> Kind | None:

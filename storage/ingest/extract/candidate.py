@@ -17,8 +17,9 @@ from storage.ingest.extract.sentences import join_lists, language, split_sentenc
 from storage.ingest.extract.states import participating_states, short_name
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
 from storage.lexicon.bodies import Body, find_body_matches, joint_body
-from storage.lexicon.kinds import find_kind_matches
+from storage.lexicon.kinds import FIELD_EVENTS, find_kind_matches
 from storage.lexicon.places import find_place_matches, find_places
+from storage.lexicon.series import series_keys
 from storage.lexicon.translit import name_key
 from storage.nlp import morph
 
@@ -122,15 +123,12 @@ def _choose_kind(sentences: list[str], date_sentence: str) -> tuple[str, str] | 
     return None
 
 
-_FIELD_EVENTS = frozenset({"учения", "тренировка", "сборы", "операция"})
-
-
 def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None,
                   kind: str | None = None) -> tuple[str, str] | None:
     """A city the event is said to be in; for an exercise or operation first the region or state it is held in
     (reported from a capital, held on a range elsewhere); the dateline's city last."""
     ordered = [date_sentence] + [s for s in sentences if s != date_sentence]
-    if kind in _FIELD_EVENTS:
+    if kind in FIELD_EVENTS:
         for sentence in ordered[:5]:
             region = sites.find_region(sentence)
             if region:
@@ -151,7 +149,7 @@ def _choose_place(sentences: list[str], date_sentence: str, dateline: str | None
                 return m.payload.name, sentence
         if n >= 3:
             break
-    if kind in _FIELD_EVENTS:
+    if kind in FIELD_EVENTS:
         for sentence in ordered[:5]:
             ground = sites.find_ground(sentence)
             if ground:
@@ -251,7 +249,7 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         venue = fact("venue", fields.find_venue(sentence), sentence)
         if venue:
             break
-    if venue is None and kind_name in _FIELD_EVENTS:
+    if venue is None and kind_name in FIELD_EVENTS:
         for sentence in [chosen.sentence] + all_sentences[:4]:
             venue = fact("venue", sites.find_ground(sentence), sentence)
             if venue:
@@ -353,6 +351,7 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         participants=tuple(participants.values()),
         decisions=tuple(decisions),
         topics=tuple(topics),
+        series=tuple(sorted(series_keys("\n".join(all_sentences)))),
         facts=tuple(facts),
     )
 

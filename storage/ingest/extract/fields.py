@@ -70,7 +70,7 @@ def find_chair(sentence: str) -> Chair | None:
 
 def find_chair_state(sentence: str) -> str | None:
     """The state said to chair the CSTO ("в этом году председательствует Кыргызстан")."""
-    if not _STATE_CHAIR.search(sentence) or re.search(r"переда\w*|перейд\w*|переход\w*|примет|takes?\s+over|will", sentence, re.I):
+    if not _STATE_CHAIR.search(sentence) or re.search(r"переда\w*|перейд\w*|переход\w*|примет|будет|будут|takes?\s+over|will", sentence, re.I):
         return None
     states = find_states(sentence)
     return states[0].name if len({s.name for s in states}) == 1 else None

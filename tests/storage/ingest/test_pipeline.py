@@ -115,3 +115,15 @@ async def _ingest_all(sessions, paths) -> str:
     for path in paths:  # again: every document is skipped, nothing changes
         assert (await ingestor.ingest(RawDocument(path.name, path.read_bytes()))).status in ("skipped", "failed")
     return await export_without_ids(sessions)
+
+
+async def test_a_named_chair_beats_a_chairing_state_from_another_outlet(sessions):
+    state_only = ("15 июня 2031 года в Минске прошло заседание Комитета секретарей советов безопасности ОДКБ. "
+                  "В этом году в Организации председательствует Республика Беларусь.").encode()
+    ingestor = Ingestor(sessions)
+    # "Республика …" sorts after "Александр …": without the rule the state-only source would win the tie
+    await ingestor.ingest(raw("state.txt", state_only))
+    await ingestor.ingest(raw("person.txt", REPORT.replace(b"2023", b"2031")))
+    async with sessions() as session:
+        [event] = await export_events(session)
+    assert event["chair"]["person"] == "Александр Вольфович"

@@ -119,3 +119,14 @@ def test_a_year_said_many_times_counts_once():
 ])
 def test_the_year_a_chairmanship_passes_to_is_the_next_one(text):
     assert infer_year(text, (23, 12), LATER).year == 2031
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year said of what is still to come: written that year or the one before, and the chairmanship handed
+    # over for that year says the year before
+    ("Председательство в 2031 году переходит к Армении. До конца 2031 года эту роль будет исполнять армянская сторона.",
+     2030),
+    ("В 2031 году председательство примет Киргизия, и весь 2031 год она будет вести заседания.", 2030),
+])
+def test_years_of_what_is_to_come(text, year):
+    assert infer_year(text, (23, 12), LATER).year == year
