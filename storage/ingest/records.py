@@ -43,6 +43,7 @@ class Item:
     # "meta", or a year guess's source ("text", "name", "weekday", "office", "chair", "received")
     reference_source: str | None = None
     year_hint: int | None = None  # the year yearless dates of an undated item take
+    heading: str | None = None  # a digest entry's date line ("15–23 мая, Брест"): the entry's own date
 
 
 @dataclass(frozen=True, slots=True)

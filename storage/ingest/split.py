@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from storage.ingest.dates import find_dates, parse_stamp
+from storage.ingest.dates import find_dates, month_number, parse_stamp
 from storage.ingest.records import Item, Page
 from storage.ingest.year import infer_year
 from storage.lexicon.places import canonical_place, find_place_matches
@@ -213,7 +213,25 @@ class _Draft:
     published: dt.datetime | None = None
     place: str | None = None
     dateline_date: str | None = None
+    heading: str | None = None  # a digest entry's date line ("15–23 мая, государства – члены ОДКБ")
     paragraphs: list[str] = field(default_factory=list)
+
+
+# "——————", "* * *", "________": a rule drawn between the entries of a digest
+_RULE = re.compile(r"^(?:[—–_=~]\s*){5,}$|^(?:\*\s*){3,}$|^(?:-\s*){5,}$")
+SECTION_BREAK = "\x00section"
+
+
+_HEAD_DATE = re.compile(r"^\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+(?P<month>[^\W\d_]+)(?:\s+\d{4})?(?:\s*(?:года|г\.))?"
+                        r"(?:\s*[,–—-]\s*[^.!?\n]{2,80})?$")
+
+
+def _section_head(paragraph: str) -> tuple[str, str] | None:
+    """(date line, headline) of a digest entry that opens with "15–23 мая, place" over its headline."""
+    lines = paragraph.split("\n")
+    if len(lines) < 2 or not (m := _HEAD_DATE.match(lines[0].strip())) or not month_number(m["month"]):
+        return None
+    return lines[0].strip(), " ".join(lines[1:]).strip()
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -227,6 +245,13 @@ def _paragraphs(text: str) -> list[str]:
         _drop_contact_blocks(lines, chrome)
         current: list[str] = []
         for line, drop in zip(lines, chrome):
+            if _RULE.match(line):
+                # a horizontal rule between digest entries ends one news item
+                if current:
+                    result.append("\n".join(current))
+                    current = []
+                result.append(SECTION_BREAK)
+                continue
             if drop:
                 continue
             if parse_stamp(line) is not None or split_glued_headline(line) is not None:
@@ -243,15 +268,21 @@ def _paragraphs(text: str) -> list[str]:
 
 def _drop_contact_names(paragraphs: list[str]) -> list[str]:
     # a press-contact name line separated by blank lines from its (already dropped) phone lines
-    return [p for p in paragraphs if not (len(p) <= 120 and "\n" not in p and _CONTACT_ROLE.match(p)
+    return [p for p in paragraphs if p is SECTION_BREAK or not (len(p) <= 120 and "\n" not in p and _CONTACT_ROLE.match(p)
                                           and not p.endswith("."))]
 
 
 def _year_hint(paragraphs: list[str]) -> int | None:
+    """The year of a page's stamps, else of a dated page header ("Неделя 3–9 июня 2031 года" over a digest)."""
     for p in paragraphs:
         stamp = parse_stamp(p)
         if stamp:
             return stamp.year
+    for p in paragraphs[:2]:
+        if p is not SECTION_BREAK and len(p) <= 200:
+            dated = [m for m in find_dates(p) if m.explicit_year]
+            if dated:
+                return dated[0].start.year
     return None
 
 
@@ -296,7 +327,17 @@ def split_items(page: Page) -> list[Item]:
     n = len(paragraphs)
     while i < n:
         p = paragraphs[i]
+        if p is SECTION_BREAK:
+            start()
+            i += 1
+            if i < n and (head := _section_head(paragraphs[i])) is not None:
+                # "22 мая, Алматинская область\n«Кобальт»: спецназ…": the entry's date line leads its text,
+                # the line under it is the headline
+                current.heading, current.title = head
+                i += 1
+            continue
         nxt = paragraphs[i + 1] if i + 1 < n else None
+        nxt = None if nxt is SECTION_BREAK else nxt
         stamp = parse_stamp(p)
         if stamp is not None:
             if current.paragraphs or current.published is not None:
@@ -381,7 +422,7 @@ def split_items(page: Page) -> list[Item]:
                     year_hint, source = (received or dt.date.today()).year, "received"
                 elif guess is not None:
                     year_hint, source = guess.year, guess.source
-        items.append(Item(len(items), draft.title, text, published, draft.place, source, year_hint))
+        items.append(Item(len(items), draft.title, text, published, draft.place, source, year_hint, draft.heading))
     if len(items) == 1 and items[0].title is None and page.title:
         # "<title>Headline | Site name</title>": the site name is not part of the headline
         title = page.title.split(" | ")[0].strip() or page.title

@@ -216,13 +216,14 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
     all_sentences = [s for s, _ in headline] + body_sentences
     year_hint = item.published.year if item.published else item.year_hint
     reference = item.published.date() if item.published else None
-    dateline = getattr(item, "dateline_place", None)
+    dateline = item.dateline_place or _heading_place(item.heading)
 
     # only CSTO events: the item must name the organisation or one of its bodies somewhere
-    if not any(find_body_matches(s) for s in all_sentences):
+    if not any(find_body_matches(s) for s in all_sentences + ([item.heading] if item.heading else [])):
         return None
     chosen = choose_event_date(headline + [(s, False) for s in body_sentences],
-                               lambda s: _near_reference(find_dates(s, year_hint), reference), item.published, _event_words, wire=bool(dateline))
+                               lambda s: _near_reference(find_dates(s, year_hint), reference), item.published, _event_words, wire=bool(dateline),
+                               heading=item.heading)
     if chosen is None:
         return None
     facts: list[Provenance] = [Provenance("date", f"{chosen.start.isoformat()}/{chosen.end.isoformat()}", chosen.sentence)]
@@ -351,9 +352,27 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         participants=tuple(participants.values()),
         decisions=tuple(decisions),
         topics=tuple(topics),
-        series=tuple(sorted(series_keys("\n".join(all_sentences)))),
+        series=_own_series(item.title, chosen.sentence, body_sentences),
         facts=tuple(facts),
     )
+
+
+def _heading_place(heading: str | None) -> str | None:
+    """"22 мая, Алматинская область (Казахстан)" → "Алматинская область (Казахстан)": an entry's place, as written."""
+    if not heading:
+        return None
+    m = re.match(r"^[\d\s–—-]+[^\W\d_]+(?:\s+\d{4})?(?:\s*(?:года|г\.))?\s*[,–—-]\s*(.+)$", heading)
+    return m[1].strip(" .") if m else None
+
+
+def _own_series(title: str | None, date_sentence: str, sentences: list[str]) -> tuple[str, ...]:
+    """The exercise or operation the item is about: named in its headline, date sentence or lead; deeper in
+    the text only when the item names a single series (a digest also names its neighbours)."""
+    own = series_keys("\n".join(filter(None, (title, date_sentence, *sentences[:1]))))
+    if not own:
+        named = series_keys("\n".join(sentences))
+        own = named if len(named) == 1 else set()
+    return tuple(sorted(own))
 
 
 def published_date(item: Item) -> dt.date | None:

@@ -45,6 +45,7 @@ def _names_own_time(sentence: str, reference: dt.date) -> bool:
 _PREDICATE, _EVENT, _LEAD, _STATED, _RELATIVE = 3.0, 2.0, 1.5, 1.0, 0.5
 _HISTORY, _HISTORY_DAYS = 5.0, 400
 _SIDE = 3.5
+_HEADING = _PREDICATE + _EVENT + _STATED  # a lead sentence with its own date scores _LEAD more
 
 
 def _organs(sentence: str) -> set[str]:
@@ -84,7 +85,7 @@ def _extended(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of)
 
 
 def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published: dt.datetime | None,
-                      has_event_words, wire: bool = False) -> EventDate | None:
+                      has_event_words, wire: bool = False, heading: str | None = None) -> EventDate | None:
     """sentences: (text, is_headline); mentions_of(text) → DateMention list; has_event_words(text) → bool.
 
     Every date is scored by its sentence: a predicate in any tense (morphology, not a verb list), an event
@@ -106,6 +107,11 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
         if best is None or key > best[:2]:
             best = (score, -pos, date)
 
+    if heading:
+        # a digest entry's date line dates the entry, a little below a lead sentence that states its own day
+        for mention in mentions_of(heading)[:1]:
+            if mention.precision == "day":
+                consider(_HEADING, -1, EventDate(mention.start, mention.end, heading, False))
     for pos, (sentence, headline) in enumerate(sentences):
         tense = sentence_tense(sentence)
         events = has_event_words(sentence)

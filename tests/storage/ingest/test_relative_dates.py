@@ -58,7 +58,12 @@ def test_no_relative_date(sentence):
     ("A five-day exercise opened near Osh.", 5),
     ("Семидневные учения завершились.", 7),
     ("The 10-day course ended.", 10),
+    ("Учение, начавшееся в понедельник, шло три дня.", 3),
+    ("Маневры проходили пять дней на двух полигонах.", 5),
+    ("The drills went on for three days.", 3),
+    ("The exercise took four days.", 4),
     ("Заседание продлилось два часа.", None),
+    ("Переговоры шли два часа.", None),
 ])
 def test_duration(sentence, days):
     assert duration_days(sentence) == days
