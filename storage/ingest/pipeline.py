@@ -23,6 +23,7 @@ from storage.ingest.read import iter_paths, load_path, read_document
 from storage.ingest.records import EventCandidate, Item, RawDocument
 from storage.ingest.split import split_items
 from storage.ingest.store import EventChange, store_candidate
+from storage.ingest.year import names_a_year
 from storage.models import Document, DocumentStatus, Event
 
 log = logging.getLogger(__name__)
@@ -55,8 +56,9 @@ def analyse(raw: RawDocument) -> Analysis:
     page = read_document(raw)
     items = split_items(page)
     candidates = _numbered([c for item in _dated(items) for c in extract_candidates(item, find_dates)], len(items))
-    if not candidates and not any(item.published or find_dates(item.text, 2000) for item in items):
-        # a page with dates but no event (a biography, a plan) is fine: stored, no events
+    if not candidates and not any(item.published or find_dates(item.text, 2000) or names_a_year(item.text)
+                                  for item in items):
+        # a page with dates but no event (a biography, an interview, a plan) is fine: stored, no events
         raise NoDateFound(f"no date found in {len(items)} item(s)")
     return Analysis(page.encoding, len(items), candidates)
 

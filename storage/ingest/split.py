@@ -222,14 +222,19 @@ _RULE = re.compile(r"^(?:[—–_=~]\s*){5,}$|^(?:\*\s*){3,}$|^(?:-\s*){5,}$")
 SECTION_BREAK = "\x00section"
 
 
-_HEAD_DATE = re.compile(r"^\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+(?P<month>[^\W\d_]+)(?:\s+\d{4})?(?:\s*(?:года|г\.))?"
-                        r"(?:\s*[,–—-]\s*[^.!?\n]{2,80})?$")
+_HEAD_DATE = re.compile(r"^(?:\d{1,2}(?:\s*[–—-]\s*\d{1,2})?\s+(?P<month>[^\W\d_]+)(?:\s+\d{4})?(?:\s*(?:года|г\.))?"
+                        r"(?:\s*[,–—-]\s*[^.!?\n]{2,80})?"
+                        r"|\d{1,2}\.\d{1,2}\.\d{2,4}\s*[,–—-]\s*[^.!?\n\d]{2,80})$")
 
 
 def _section_head(paragraph: str) -> tuple[str, str] | None:
-    """(date line, headline) of a digest entry that opens with "15–23 мая, place" over its headline."""
+    """(date line, what follows) of an entry that opens with its date and place: "15–23 мая, Брест" over a
+    headline (a digest), "23.09.2031, Сочи" over its text (a chronicle)."""
     lines = paragraph.split("\n")
-    if len(lines) < 2 or not (m := _HEAD_DATE.match(lines[0].strip())) or not month_number(m["month"]):
+    m = _HEAD_DATE.match(lines[0].strip())
+    if m is None or (m["month"] and not month_number(m["month"])):
+        return None
+    if len(lines) == 1 and "," not in lines[0] and not m["month"]:
         return None
     return lines[0].strip(), " ".join(lines[1:]).strip()
 
@@ -330,11 +335,22 @@ def split_items(page: Page) -> list[Item]:
         if p is SECTION_BREAK:
             start()
             i += 1
-            if i < n and (head := _section_head(paragraphs[i])) is not None:
-                # "22 мая, Алматинская область\n«Кобальт»: спецназ…": the entry's date line leads its text,
-                # the line under it is the headline
-                current.heading, current.title = head
-                i += 1
+            continue
+        head = _section_head(p)
+        if head is not None and parse_stamp(p) is None:
+            # "22 мая, Алматинская область\n«Кобальт»: спецназ…", "23.09.2031, Сочи\nСессия Совета…": an entry
+            # of a digest or chronicle, dated (with a year, as a stamp) and placed by its own line
+            heading, rest = head
+            start()
+            current.heading = heading
+            dated = [m for m in find_dates(heading) if m.explicit_year and m.precision == "day"]
+            if dated:
+                current.published = dt.datetime.combine(dated[0].start, dt.time())
+            if rest and is_headline(rest) and not _SENTENCE_END.search(rest):
+                current.title = rest
+            elif rest:
+                current.paragraphs.append(rest)
+            i += 1
             continue
         nxt = paragraphs[i + 1] if i + 1 < n else None
         nxt = None if nxt is SECTION_BREAK else nxt

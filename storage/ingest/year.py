@@ -51,6 +51,11 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'s)?")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
+def names_a_year(text: str) -> bool:
+    """"в 2009 году", "in 2009": a text that dates anything at all, if only by the year."""
+    return _BARE_YEAR.search(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class YearGuess:
     year: int

@@ -36,11 +36,11 @@ _QUOTED = re.compile(r"[«\"“](?P<name>[A-ZА-ЯЁ][^\W\d_]+(?:[ -][^\W\d_]+)?
 
 
 def series_keys(text: str) -> set[str]:
-    """"<name>-<year>" for each named exercise or operation in the text ("poisk-2031")."""
+    """"<name>-<year>" for each named exercise or operation in the text ("poisk-2031", "nerushimoe_bratstvo-2031")."""
     # a series name is written with a capital ("Interaction-2031"); "interaction 2031" is a common word
     keys = {f"{_BY_NAME[m['name'].lower()]}-{m['year']}" for m in _KNOWN.finditer(text) if m["name"][:1].isupper()}
     for m in _QUOTED.finditer(text):
         name = m["name"].lower()
         key = _BY_NAME.get(name) or name_key(name)
         keys.add(f"{key}-{m['year']}")
-    return keys
+    return {k.replace(" ", "_") for k in keys}  # one token each: events.series holds them space-separated

@@ -18,7 +18,7 @@ from storage.ingest.extract.states import participating_states, short_name
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
 from storage.lexicon.bodies import Body, find_body_matches, joint_body
 from storage.lexicon.kinds import FIELD_EVENTS, find_kind_matches
-from storage.lexicon.places import find_place_matches, find_places
+from storage.lexicon.places import canonical_place, find_place_matches, find_places
 from storage.lexicon.series import series_keys
 from storage.lexicon.translit import name_key
 from storage.nlp import morph
@@ -361,14 +361,17 @@ def _heading_place(heading: str | None) -> str | None:
     """"22 мая, Алматинская область (Казахстан)" → "Алматинская область (Казахстан)": an entry's place, as written."""
     if not heading:
         return None
-    m = re.match(r"^[\d\s–—-]+[^\W\d_]+(?:\s+\d{4})?(?:\s*(?:года|г\.))?\s*[,–—-]\s*(.+)$", heading)
-    return m[1].strip(" .") if m else None
+    m = re.match(r"^(?:[\d\s–—-]+[^\W\d_]+(?:\s+\d{4})?(?:\s*(?:года|г\.))?|\d{1,2}\.\d{1,2}\.\d{2,4})\s*[,–—-]\s*(.+)$",
+                 heading)
+    return canonical_place(m[1].strip(" .")) if m else None
 
 
 def _own_series(title: str | None, date_sentence: str, sentences: list[str]) -> tuple[str, ...]:
-    """The exercise or operation the item is about: named in its headline, date sentence or lead; deeper in
-    the text only when the item names a single series (a digest also names its neighbours)."""
+    """The exercise or operation the item is about: named in its headline, date sentence or lead, else in
+    the first of the next sentences that names any ("the exercises "Echelon" and "Search" are held…"),
+    else anywhere when the item names a single series (a longer text also names its neighbours)."""
     own = series_keys("\n".join(filter(None, (title, date_sentence, *sentences[:1]))))
+    own = own or next((found for sentence in sentences[1:4] if (found := series_keys(sentence))), set())
     if not own:
         named = series_keys("\n".join(sentences))
         own = named if len(named) == 1 else set()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from storage.ingest.extract.predicates import Tense
 from storage.ingest.year import WEEKDAYS
+from storage.nlp import morph
 
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _DAYS = {
@@ -34,6 +35,24 @@ _LAST_WEEK = re.compile(r"(?<![^\W\d_])(?:на\s+(?:прошлой|минувш�
 _FROM_WEEKDAY = re.compile(rf"(?<![^\W\d_])(?:с|со|from|on|в|во)\s+(?P<day>{_WEEKDAY})(?![^\W\d_])", re.IGNORECASE)
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _before_something(word: str, rest: str) -> bool:
+    """"накануне" and "the day before" are also prepositions: followed by what they precede (a noun in the
+    genitive, "the/a/its …"), they date nothing by themselves."""
+    following = _NEXT_WORD.match(rest)
+    if following is None:
+        return False
+    nxt = following[1].lower()
+    if word.lower() in ("накануне",):
+        best = morph.parses(nxt)[:1]
+        return len(nxt) > 2 and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in best)
+    if word.lower().endswith("before"):
+        return nxt in ("the", "a", "an", "its", "their", "his", "her")
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class RelativeDate:
     date: dt.date
@@ -54,6 +73,8 @@ def relative_dates(sentence: str, reference: dt.date, tense: Tense) -> list[Rela
     found: list[RelativeDate] = []
     for pattern, shift in _DAY_WORDS:
         for m in pattern.finditer(sentence):
+            if _before_something(m.group(), sentence[m.end():]):
+                continue  # "накануне саммита", "the day before the summit": before an event, not the day before
             found.append(RelativeDate(reference + dt.timedelta(days=shift), m.start(), m.group()))
     for m in _WEEKDAY_PHRASE.finditer(sentence):
         target = WEEKDAYS[m["day"].lower()]

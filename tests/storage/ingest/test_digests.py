@@ -58,3 +58,24 @@ def test_each_entry_is_dated_by_its_own_line_or_lead_not_by_a_later_stage():
     assert (str(barrier.date_start), str(barrier.date_end)) == ("2031-06-01", "2031-06-08")
     assert barrier.place == "государства – члены ОДКБ"
     assert [s[-5:] for s in shield.series] == ["-2031"]
+
+
+CHRONICLE = """Хроника: ОДКБ в 2030–2031 годах
+
+Главные заседания уставных органов – коротко.
+
+14.10.2030, Ереван
+Сессия Совета коллективной безопасности ОДКБ. Главы государств утвердили План работы на 2031 год.
+
+05.05.2031, Москва
+Министры иностранных дел стран ОДКБ собрались на заседание СМИД. Встреча прошла накануне празднования Дня Победы.
+
+3 июня 2031 г. – Бишкек
+Заседание Комитета секретарей советов безопасности ОДКБ.
+"""
+
+
+def test_a_chronicle_entry_is_dated_and_placed_by_its_own_line():
+    items = split_items(Page("c.txt", CHRONICLE, "utf-8", received=dt.datetime(2040, 1, 1)))
+    found = [(str(c.date_start), c.place, c.body_short) for item in items for c in extract_candidates(item, find_dates)]
+    assert found == [("2030-10-14", "Ереван", "СКБ"), ("2031-05-05", "Москва", "СМИД"), ("2031-06-03", "Бишкек", "КССБ")]

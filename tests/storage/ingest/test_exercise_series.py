@@ -57,3 +57,11 @@ async def test_the_order_of_the_stages_does_not_matter(sessions):
 async def test_two_series_in_the_same_days_are_two_events(sessions):
     events = await _export(sessions, ("start.txt", START), ("other.txt", OTHER_SERIES))
     assert len(events) == 2
+
+
+async def test_a_series_of_several_words_is_kept_whole_in_the_store(sessions):
+    announced = ("Учение миротворческих сил ОДКБ «Нерушимое братство-2031» пройдет 27 августа 2031 года под Брестом.").encode()
+    report = ("С 23 по 27 августа 2031 года в Брестской области прошло учение миротворческих сил ОДКБ "
+              "«Нерушимое братство-2031».").encode()
+    events = await _export(sessions, ("ann.txt", announced), ("rep.txt", report))
+    assert [(e["date_start"], e["date_end"], len(e["sources"])) for e in events] == [("2031-08-23", "2031-08-27", 2)]

@@ -127,3 +127,12 @@ async def test_a_named_chair_beats_a_chairing_state_from_another_outlet(sessions
     async with sessions() as session:
         [event] = await export_events(session)
     assert event["chair"]["person"] == "Александр Вольфович"
+
+
+@pytest.mark.parametrize("text", [
+    "– Когда ОДКБ стала настоящей организацией? – Формально в 2002 году, когда подписали Устав.",
+    "Эксперт считает, что in 2009 the CSTO finally got forces of its own.",
+])
+async def test_a_page_with_dates_but_no_event_is_stored_with_none(sessions, text):
+    report = await Ingestor(sessions).ingest(raw("interview.txt", text.encode()))
+    assert (report.status, report.created) == ("ok", 0)

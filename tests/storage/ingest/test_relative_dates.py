@@ -43,6 +43,10 @@ def test_relative_dates(sentence, tense, expected):
     "Совещание пройдёт в пятницу, 16 мая.",
     "The talks are due on Friday, May 16.",
     "Министры обсудили вопросы безопасности.",
+    # "накануне" and "the day before" as prepositions: before an event, not the day before the dateline
+    "Встреча пройдёт накануне празднования Дня Победы.",
+    "Накануне саммита министры проведут консультации.",
+    "The ministers will meet the day before the summit.",
 ])
 def test_no_relative_date(sentence):
     assert relative_dates(sentence, WED, FUTURE) == []
