@@ -3,7 +3,8 @@
     .venv/bin/python bench/ingest.py [--pages 1000] [--seed N] [--no-natasha]
 
 Prints documents/s, time per stage, peak memory, name-normalisation accuracy on the labelled set
-(ours and natasha's), and field accuracy on tests/fixtures/docs/expected.json; the last line is one
+(ours and natasha's), field accuracy on tests/fixtures/docs/expected.json (written beside the rules) and on
+../shared/eval/dev/ (written apart from them, scored by its own field_score.py); the last line is one
 JSON object of the figures.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import asyncio
 import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -125,6 +127,31 @@ async def corpus_accuracy(db: str) -> tuple[float, dict[str, float], list[str]]:
     return result.accuracy, result.by_field(), result.misses
 
 
+DEV = ROOT.parent / "shared" / "eval"  # pages written independently of this code (see ../shared/eval/README.md)
+
+
+async def dev_accuracy(db: str) -> tuple[dict | None, float]:
+    """field_score.py's SUMMARY over ../shared/eval/dev/ ingested into a fresh store, and its pages/s."""
+    corpus = DEV / "dev" / "corpus"
+    if not corpus.is_dir():
+        return None, 0.0
+    engine, sessions = await open_store(db)
+    try:
+        t0 = time.perf_counter()
+        reports = await Ingestor(sessions).ingest_paths([corpus])
+        seconds = time.perf_counter() - t0
+        async with sessions() as session:
+            events = await export_events(session)
+    finally:
+        await engine.dispose()
+    exported = Path(db).with_suffix(".json")
+    exported.write_text(json.dumps(events, ensure_ascii=False, default=str), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(DEV / "field_score.py"), str(DEV / "dev" / "gold.json"), str(exported)],
+                         capture_output=True, text=True, check=False)
+    line = next((x for x in reversed(run.stdout.splitlines()) if x.startswith("SUMMARY ")), None)
+    return (json.loads(line[len("SUMMARY "):]) if line else None), len(reports) / max(seconds, 1e-9)
+
+
 def natasha_accuracy() -> float | None:
     try:
         from storage.nlp.ner import person_names  # noqa: PLC0415
@@ -164,6 +191,7 @@ def main() -> None:
         correct, count, misses = name_accuracy(find_people)
         nat = None if args.no_natasha else natasha_accuracy()
         acc, by_field, corpus_misses = asyncio.run(corpus_accuracy(str(Path(tmp) / "corpus.db")))
+        dev, dev_rate = asyncio.run(dev_accuracy(str(Path(tmp) / "dev.db")))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     docs_per_s = len(pages) / total
     print(f"full pipeline: {total:.1f} s, {docs_per_s:.1f} documents/s on one core ({statuses})")
@@ -177,6 +205,14 @@ def main() -> None:
     print(f"corpus accuracy vs expected.json: {acc:.3f} {by_field}")
     for miss in corpus_misses:
         print("  miss:", miss)
+    if dev is None:
+        print("dev set: ../shared/eval/dev not found, not measured")
+    else:
+        print(f"dev set (../shared/eval/dev, written apart from this code): {dev_rate:.1f} documents/s; "
+              f"found {dev['found_strict']}/{dev['gold']}, start {dev['date_start']}, end {dev['date_end']}, "
+              f"chair {dev['chair_exact']}, participants {dev['part_recall_exact']} (precision {dev['part_precision']}), "
+              f"decisions {dev['decisions']}, sources {dev['sources']}, duplicates {dev['duplicates']}, "
+              f"wrong merges {dev['wrong_merges']}")
     print(json.dumps({
         "pages": len(pages), "seconds": round(total, 2), "documents_per_s": round(docs_per_s, 1),
         "stage_ms_per_page": {**{k: round(1000 * v / len(pages), 3) for k, v in stages.items()},
@@ -186,6 +222,7 @@ def main() -> None:
         "name_accuracy": round(correct / count, 3), "name_mentions": count,
         "natasha_name_accuracy": None if nat is None else round(nat, 3),
         "corpus_accuracy": round(acc, 3), "corpus_fields": by_field,
+        "dev_documents_per_s": round(dev_rate, 1), "dev_summary": dev,
     }, ensure_ascii=False))
 
 

@@ -216,5 +216,14 @@ def resolve_fields(event: Event, facts: list[FactRow]) -> None:
         for field in ("chair_person", "chair_role", "chair_state"):
             value = next((f.value for f in same_source if f.field == field), None)
             setattr(event, field, value)
+        if event.chair_person:
+            # another outlet naming the same person may say the role or state this one left out
+            same_person = {f.source_id for f in facts if f.field == "chair_person"
+                           and name_key(f.value) == name_key(event.chair_person)}
+            for field in ("chair_role", "chair_state"):
+                if getattr(event, field) is None:
+                    value = next((f.value for f in sorted(facts, key=lambda f: (f.source_id, f.value))
+                                  if f.field == field and f.source_id in same_person), None)
+                    setattr(event, field, value)
     if event.title is None:
         event.title = event.summary or ""

@@ -88,10 +88,15 @@ def _decision_form(word: str) -> str | None:
     return None
 
 
-def _cue(sentence: str) -> tuple[int, int, str] | None:
-    """The first decision predicate: (start, end, lemma)."""
+_DRAFT_OBJECT = re.compile(r"\s+(?:[^\s,;]+\s+){0,2}?проект", re.I)  # "рассмотрели (все) проекты …": a draft is the object
+
+
+def _cue(sentence: str, after: int = 0) -> tuple[int, int, str] | None:
+    """The first decision predicate at or after `after`: (start, end, lemma)."""
     quoted = [(q.start(), q.end()) for q in _QUOTE.finditer(sentence)]
     for word, start, end in tokens(sentence):
+        if start < after:
+            continue
         verb = _decision_form(word)
         if verb is None or (verb == "принять" and re.match(r"\s+участи", sentence[end:])) \
                 or (verb == "подвести" and not re.search(r"итог", sentence[max(0, start - 20):end + 20])):
@@ -100,7 +105,7 @@ def _cue(sentence: str) -> tuple[int, int, str] | None:
                 or any(a < start < b for a, b in quoted):
             continue  # "не подписала", "будут подведены" (not yet), "которые ранее поручили проработать", a quoted remark
         return start, end, verb
-    m = _EN_DOCUMENT.search(sentence) or _EN_RESULT.search(sentence)
+    m = _EN_DOCUMENT.search(sentence, after) or _EN_RESULT.search(sentence, after)
     if m and not _NEGATED.search(sentence[:m.start()]):
         return m.start(), m.end(), "decided" if _EN_RESULT.match(m.group()) else "approved"
     return None
@@ -127,13 +132,13 @@ def _documents(sentence: str) -> list[str]:
     if among:
         return _split_documents(sentence[among.end():].strip().rstrip("."))
     cue = _cue(sentence)
+    while cue is not None and cue[2] in _DRAFT_LEMMAS and not _DRAFT_OBJECT.match(sentence[cue[1]:]):
+        cue = _cue(sentence, cue[1])  # "рассмотрели ход подготовки …, а также одобрили проект …": the next one
     if cue is None:
         return []
     start, end, verb = cue
     if verb in _RESULT_LEMMAS or verb in ("решить", "подвести", "decided"):
         return [] if _next_meeting(sentence) else [_clause(sentence, start, end)]
-    if verb in _DRAFT_LEMMAS and not re.search(r"проект", sentence[end:end + 60], re.I):
-        return []
     obj = sentence[end:].strip().rstrip(".")
     if verb in _DRAFT_LEMMAS or len(obj) < 8:
         # "рассмотрены проекты документов…", "Проект решения … был одобрен.": the whole clause says it

@@ -14,6 +14,7 @@ from storage.ingest.extract.decisions import find_decisions, find_topics
     ("The ministers approved the Plan of consultations for 2032.", "the Plan of consultations for 2032"),
     ("The council adopted a statement on regional security.", "a statement on regional security"),
     ("The heads of state endorsed the draft Strategy.", "the draft Strategy"),
+    ("Министры рассмотрели ход подготовки к сессии, а также одобрили проект Плана учений.", "проект Плана учений"),
 ])
 def test_documents_by_any_form_of_the_verb(sentence, decision):
     assert find_decisions(sentence) == [decision]

@@ -136,3 +136,14 @@ async def test_a_named_chair_beats_a_chairing_state_from_another_outlet(sessions
 async def test_a_page_with_dates_but_no_event_is_stored_with_none(sessions, text):
     report = await Ingestor(sessions).ingest(raw("interview.txt", text.encode()))
     assert (report.status, report.created) == ("ok", 0)
+
+
+async def test_the_chairs_state_comes_from_an_outlet_that_names_the_same_person(sessions):
+    bare = ("15 июня 2031 года в Минске под председательством Александра Вольфовича прошло заседание Комитета "
+            "секретарей советов безопасности ОДКБ.").encode()
+    ingestor = Ingestor(sessions)
+    await ingestor.ingest(raw("bare.txt", bare))
+    await ingestor.ingest(raw("full.txt", REPORT.replace(b"2023", b"2031")))
+    async with sessions() as session:
+        [event] = await export_events(session)
+    assert (event["chair"]["person"], event["chair"]["state"]) == ("Александр Вольфович", "Республика Беларусь")
