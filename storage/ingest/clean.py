@@ -16,6 +16,7 @@ from storage.nlp import morph
 _SKIP = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
                    "svg", "template", "button", "select", "textarea", "head", "object", "canvas"})
 _SKIP_ALWAYS = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BLOCK = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                     "li", "table", "tr", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd",
                     "address", "hr", "body", "center", "details", "summary", "caption", "time"})
@@ -35,6 +36,10 @@ class _TextCollector(HTMLParser):
         self.h1_depth = 0
         self.h1_done = False
 
+    def _end_h1(self) -> None:
+        self.h1_depth = 0
+        self.h1_done = bool("".join(self.h1_parts).strip())
+
     def _skipping(self) -> bool:
         # a headline inside <header> is still the article's headline: keep it
         if self.h1_depth and all(tag == "header" for tag in self.skip):
@@ -53,6 +58,8 @@ class _TextCollector(HTMLParser):
             return
         if tag == "h1" and not self.h1_done:
             self.h1_depth += 1
+        elif self.h1_depth and tag in _BLOCK:
+            self._end_h1()  # "<h1>Headline</h2><p>…": a paragraph is never part of the headline
         if tag == "br":
             self.parts.append("\n")
         elif tag in _BLOCK:
@@ -80,6 +87,8 @@ class _TextCollector(HTMLParser):
             self.h1_depth -= 1
             if not self.h1_depth and "".join(self.h1_parts).strip():
                 self.h1_done = True
+        elif self.h1_depth and tag in _HEADINGS:
+            self._end_h1()  # a headline closed by the wrong tag ("<h1>…</h2>") ends there
         if tag in _BLOCK:
             self.parts.append("\n\n")
 

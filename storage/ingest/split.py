@@ -277,6 +277,18 @@ def _drop_contact_names(paragraphs: list[str]) -> list[str]:
                                           and not p.endswith("."))]
 
 
+def _after_navigation(paragraphs: list[str], title: str | None) -> list[str]:
+    """Site name and rubrics above the page's own headline ("ЕвразияИнформ", "Регион", "Оборона") are navigation:
+    when the headline of <h1>/<title> recurs in the text after only such labels, the page starts there."""
+    if not title:
+        return paragraphs
+    for i, p in enumerate(paragraphs[:12]):
+        if p is not SECTION_BREAK and _same_text(p, title):
+            return paragraphs[i:] if i and all(q is not SECTION_BREAK and _is_label(q) for q in paragraphs[:i]) \
+                else paragraphs
+    return paragraphs
+
+
 def _year_hint(paragraphs: list[str]) -> int | None:
     """The year of a page's stamps, else of a dated page header ("Неделя 3–9 июня 2031 года" over a digest)."""
     for p in paragraphs:
@@ -315,7 +327,7 @@ def _dateline_published(date_text: str, hint: int | None, body: str, received: d
 
 def split_items(page: Page) -> list[Item]:
     """The news items of a page in page order, index from 0; chrome and empty items dropped."""
-    paragraphs = _paragraphs(page.text)
+    paragraphs = _after_navigation(_paragraphs(page.text), page.title)
     hint = _year_hint(paragraphs) or (page.published.year if page.published else None)
     received = page.received.date() if page.received else None
     drafts: list[_Draft] = []

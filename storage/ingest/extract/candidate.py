@@ -12,7 +12,7 @@ from storage.ingest.extract.decisions import find_decisions, find_topics
 from storage.ingest.extract.event_date import choose_event_date
 from storage.ingest.extract.predicates import sentence_tense
 from storage.ingest.extract.side_events import side_items
-from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names
+from storage.ingest.extract.people import ROLE_HEADS, find_people, may_hold_names, member_office, only_speaks
 from storage.ingest.extract.sentences import join_lists, language, split_sentences
 from storage.ingest.extract.states import participating_states, short_name
 from storage.ingest.records import Chair, EventCandidate, Item, Person, Provenance
@@ -203,7 +203,23 @@ def extract_candidates(item: Item, find_dates: DateFinder) -> list[EventCandidat
         if candidate is not None and candidate.body_short and candidate.body_short != lead.body_short \
                 and not any(c.date_start == candidate.date_start and c.body_short == candidate.body_short for c in found):
             found.append(candidate)
+    if len(found) > 1:
+        found[0] = _without_side_people(lead, [c.item.text for c in found[1:]])
     return found
+
+
+def _without_side_people(lead: EventCandidate, side_texts: list[str]) -> EventCandidate:
+    """People named only in the sentences of a side event ("В сессии СКБ 28 ноября примут участие президенты…")
+    take part in that event, not in the lead one."""
+    named_in_lead = {name_key(f.value.split(" (")[0]) for f in lead.facts
+                     if f.field == "participant" and not any(f.sentence in text for text in side_texts)}
+    if lead.chair.person:
+        named_in_lead.add(name_key(lead.chair.person))
+    kept = tuple(p for p in lead.participants if name_key(p.name) in named_in_lead)
+    if len(kept) == len(lead.participants):
+        return lead
+    facts = tuple(f for f in lead.facts if f.field != "participant" or name_key(f.value.split(" (")[0]) in named_in_lead)
+    return dataclasses.replace(lead, participants=kept, facts=facts)
 
 
 def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | None:
@@ -291,19 +307,29 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         fact("chair_state", found.state, sentence)
 
     participants: dict[str, Person] = {}
+    speakers: dict[str, tuple[Person, str]] = {}
     for sentence in all_sentences:
         if not may_hold_names(sentence):
             continue
         for mention in find_people(sentence):
             person = mention.person
             key = name_key(person.name)
+            if only_speaks(sentence, mention):
+                if key not in speakers or (person.role and not speakers[key][0].role):
+                    speakers[key] = (person, sentence)  # quoted: a participant only if a member's office says so
+                continue
             old = participants.get(key)
             if old is None or (not old.role and person.role):
                 participants[key] = person
                 fact("participant", person.name + (f" ({person.role})" if person.role else ""), sentence)
+    for key, (person, sentence) in speakers.items():
+        if key not in participants and member_office(person.role):
+            # a president or minister quoted on the event spoke at it; a spokesman or an expert only about it
+            participants[key] = person
+            fact("participant", person.name + (f" ({person.role})" if person.role else ""), sentence)
     if chair.person and name_key(chair.person) not in participants:
         participants[name_key(chair.person)] = Person(chair.person, chair.role)
-    if kind_name not in _GATHERINGS or not participants:
+    if kind_name not in _GATHERINGS:
         # an exercise is carried out by national contingents; a meeting's states are known by their delegates
         for sentence in [s for s, _ in headline] + listed:
             for state in participating_states(sentence):

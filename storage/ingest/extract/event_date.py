@@ -57,7 +57,7 @@ _OBJECT_OF = re.compile(r"(?:^|\s)(?:к|ко|на|для|проект\w*|зая�
                         r"to|for|before|ahead\s+of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def _acting_organs(sentence: str) -> set[str]:
+def acting_organs(sentence: str) -> set[str]:
     return {m.payload.short for m in find_body_matches(sentence)
             if not m.payload.is_organisation and not _OBJECT_OF.search(sentence[max(0, m.start - 40):m.start])}
 
@@ -97,7 +97,7 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
     anchor = reference or max((m.end for sentence, _ in sentences for m in mentions_of(sentence) if m.explicit_year),
                               default=None)
     first_body = next((pos for pos, (_, headline) in enumerate(sentences) if not headline), 0)
-    lead_organs = set().union(*(_acting_organs(text) for text, _ in sentences[:first_body + 1]))
+    lead_organs = set().union(*(acting_organs(text) for text, _ in sentences[:first_body + 1]))
     best: tuple[float, int, EventDate] | None = None
     dateline = None
 

@@ -26,10 +26,11 @@ ROLE_HEADS = frozenset("""
 секретарь генсек министр замминистра председатель заместитель президент премьер-министр глава директор
 начальник посол представитель полпред командующий депутат спикер руководитель советник помощник
 генерал полковник генерал-полковник генерал-лейтенант генерал-майор адмирал сенатор лидер
-спецпредставитель постпред атташе эксперт профессор ректор губернатор мэр премьер
+спецпредставитель постпред атташе эксперт профессор ректор губернатор мэр премьер заведующий заведовать референт
 """.split())
 _ROLE_MODIFIERS = frozenset("генеральный исполнительный первый постоянный чрезвычайный полномочный "
                             "специальный временный государственный председательствующий".split())
+_TITLE_BREAKS = frozenset("под с со по у от для и а но в во на из".split())
 _DROP_ROLES = ("пресс-секретар", "press secretary", "фотограф", "корреспондент")
 ORGS = ("ОДКБ", "СНГ", "ШОС", "ООН", "ЕАЭС", "ОБСЕ", "НАТО", "БРИКС", "CSTO", "CIS", "SCO", "UN")
 
@@ -183,7 +184,13 @@ def role_before(sentence: str, floor: int, start: int | None = None) -> str | No
             continue
         if head is not None:
             # "Председатель Исполнительного комитета - Исполнительный секретарь": an earlier head a few words left
-            further = next((k for k in range(idx, max(-1, idx - 4), -1) if morph.lemma(toks[k][0]) in ROLE_HEADS), None)
+            further = None
+            for k in range(idx, max(-1, idx - 5), -1):
+                if toks[k][0].lower() in _TITLE_BREAKS:
+                    break  # "… под председательством министра": the earlier words are not this title
+                if morph.lemma(toks[k][0]) in ROLE_HEADS:
+                    further = k
+                    break
             if further is None:
                 break
             head = further
@@ -318,6 +325,35 @@ def find_people(sentence: str) -> list[PersonMention]:
             continue
         found.append(PersonMention(Person(f"{m[2]} {m[3]}", role, organisation_of(role)), m.start(2), m.end(3)))
     return sorted(found, key=lambda p: p.start)
+
+
+# the person only speaks about the event: "По словам X", "Как пояснил X", "…», – сказал X", "according to X"
+_SPEAKS_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])по\s+(?:его\s+|её\s+|ее\s+)?словам|(?<![^\W\d_])как\s+(?:сообщил|пояснил|рассказал|заявил|отметил|"
+    r"подчеркнул|сказал|уточнил|добавил|считает|полагает)\w*|[»\"”]\s*,?\s*[-–—]\s*(?:сказал|заявил|отметил|подчеркнул|"
+    r"сообщил|добавил|пояснил|уточнил)\w*|\baccording\s+to|\b(?:said|told)\b)\s+(?:[^,.;:!?«»]{0,140})$", re.I)
+_SPOKESPEOPLE = re.compile(r"официальн\w+\s+представител|представител\w*\s+МИД|пресс-|spokes|эксперт|политолог|аналитик|"
+                           r"обозревател|корреспондент|expert|analyst", re.I)
+
+
+# offices whose holders speak at a CSTO event as members of it, not about it from outside
+_MEMBER_OFFICE = re.compile(r"президент|премьер|министр|генеральн\w+\s+секретар|секретар\w*\s+совет|глав\w*\s+государств|"
+                            r"председател|полномочн\w+\s+представител|president|prime\s+minister|minister|secretary", re.I)
+
+
+def member_office(role: str | None) -> bool:
+    """The title's head is a member's office ("Президент Киргизии"), not a post under one ("заведующий отделом
+    аппарата президента")."""
+    if not role or _SPOKESPEOPLE.search(role):
+        return False
+    head = " ".join(role.split()[:3])
+    return bool(_MEMBER_OFFICE.match(head) or _MEMBER_OFFICE.match(" ".join(role.split()[1:3])))
+
+
+def only_speaks(sentence: str, mention: PersonMention) -> bool:
+    """A person quoted or cited, or a spokesperson or expert: someone who speaks about the event."""
+    role = mention.person.role or ""
+    return bool(_SPEAKS_BEFORE.search(sentence[:mention.start]) or _SPOKESPEOPLE.search(role))
 
 
 def may_hold_names(sentence: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from storage.ingest.extract.event_date import PASSING
+from storage.ingest.extract.event_date import PASSING, acting_organs
 from storage.ingest.extract.predicates import sentence_tense
 from storage.ingest.extract.sentences import split_sentences
 from storage.ingest.records import EventCandidate, Item
@@ -31,7 +31,7 @@ def side_items(item: Item, lead: EventCandidate, mentions_of) -> list[Item]:
     for i, sentence in enumerate(sentences):
         if sentence == lead.facts[0].sentence:
             continue
-        organs = _organs(sentence)
+        organs = acting_organs(sentence)  # "рассмотрели проекты к сессии СКБ 28 ноября" names the session as object
         if not organs or organs & lead_organs or not sentence_tense(sentence).any:
             continue
         dates = [m for m in mentions_of(sentence) if m.precision == "day"

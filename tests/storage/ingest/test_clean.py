@@ -96,3 +96,14 @@ def test_clean_html_unclosed_chrome_element_does_not_swallow_the_page():
 def test_clean_html_unclosed_head_ends_at_body():
     text, title = clean_html("<html><head><title>Заголовок</title><body><p>Текст.</p></body></html>")
     assert (text, title) == ("Текст.", "Заголовок")
+
+
+@pytest.mark.parametrize("html", [
+    "<h1>Министры провели заседание</h2><p>Первый абзац новости.</p><p>Второй абзац.</p>",
+    "<h1>Министры провели заседание<p>Первый абзац новости.</p><p>Второй абзац.</p>",
+    "<h1>Министры провели заседание</h3><div>Первый абзац новости.</div>",
+])
+def test_a_headline_closed_by_the_wrong_tag_or_not_at_all_ends_before_the_text(html):
+    text, title = clean_html(html)
+    assert title == "Министры провели заседание"
+    assert "Первый абзац новости." in text

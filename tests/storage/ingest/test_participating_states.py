@@ -94,3 +94,54 @@ def test_the_name_in_a_press_contact_block_is_chrome(block):
     text = "\n".join(item.text for item in split_items(Page(location="t.txt", text=page, encoding="utf-8")))
     assert "заседание" in text
     assert "Иванов" not in text and "Петрова" not in text
+
+
+@pytest.mark.parametrize("sentence, speaks", [
+    ("По словам эксперта Ивана Петрова, учения прошли успешно.", True),
+    ("Как пояснил начальник штаба Олег Сидоров, министры приняли решения.", True),
+    ("«Работа идёт по плану», – сказал министр Пётр Иванов.", True),
+    ("Официальный представитель МИД Анна Петрова прокомментировала итоги.", True),
+    ("According to CSTO Secretary General John Smith, the drills were a success.", True),
+    ("В заседании участвовал министр обороны Олег Сидоров.", False),
+    ("Заседание провёл председатель Совета Иван Петров.", False),
+])
+def test_who_only_speaks_about_the_event(sentence, speaks):
+    from storage.ingest.extract.people import only_speaks
+    [mention] = find_people(sentence)
+    assert only_speaks(sentence, mention) is speaks
+
+
+@pytest.mark.parametrize("role, member", [
+    ("Президент Киргизии", True), ("Министр иностранных дел Армении", True), ("Генеральный секретарь ОДКБ", True),
+    ("Заведующий отделом внешней политики аппарата президента Киргизии", False),
+    ("Официальный представитель МИД России", False), ("Начальник Генерального штаба", False), (None, False),
+])
+def test_a_quoted_member_of_the_meeting_is_a_participant_a_commentator_is_not(role, member):
+    from storage.ingest.extract.people import member_office
+    assert member_office(role) is member
+
+
+def test_people_of_an_announced_side_event_are_not_the_lead_events():
+    import datetime as dt
+    from storage.ingest.extract.candidate import extract_candidates
+    from tests.storage.ingest.test_extract_fields import FIND_DATES, item
+    text = ("Министры иностранных дел ОДКБ провели 4 мая 2031 года в Оше заседание Совета министров иностранных дел. "
+            "Россию на заседании представлял министр иностранных дел Иван Петров. "
+            "Сессия Совета коллективной безопасности пройдёт в Оше в четверг, 6 мая. "
+            "В ней, как ожидается, примут участие президенты Армении Сергей Иванов и Казахстана Олег Сидоров.")
+    lead, side = extract_candidates(item(text, published=dt.datetime(2031, 5, 4)), FIND_DATES)
+    assert (lead.body_short, [p.name for p in lead.participants]) == ("СМИД", ["Иван Петров"])
+    assert (side.body_short, str(side.date_start)) == ("СКБ", "2031-05-06")
+    assert [p.name for p in side.participants] == ["Сергей Иванов", "Олег Сидоров"]
+
+
+def test_a_meetings_states_are_not_listed_as_participants_an_exercises_are():
+    import datetime as dt
+    from storage.ingest.extract.candidate import extract_candidate
+    from tests.storage.ingest.test_extract_fields import FIND_DATES, item
+    meeting = ("4 мая 2031 года в Оше прошло заседание Совета министров обороны ОДКБ. "
+               "В заседании приняли участие делегации Армении, Казахстана и России.")
+    drill = ("4 мая 2031 года в Оше прошло учение КСОР ОДКБ. В учении приняли участие подразделения Армении и России.")
+    assert extract_candidate(item(meeting, published=dt.datetime(2031, 5, 4)), FIND_DATES).participants == ()
+    assert [p.name for p in extract_candidate(item(drill, published=dt.datetime(2031, 5, 4)), FIND_DATES).participants] \
+        == ["Армения", "Россия"]

@@ -355,3 +355,12 @@ def test_rubric_between_stamp_and_headline_stays_in_the_item():
     assert (item.title, item.published, item.text) == (
         "Заседание комитета пройдет 19-20 июня в Минске", dt.datetime(2023, 6, 14),
         "Анонс\n\nЗаседание комитета пройдет 19-20 июня в Минске под председательством Беларуси.")
+
+
+def test_labels_above_the_pages_own_headline_are_navigation():
+    from storage.ingest.records import Page as _Page
+    text = ("Агентство Новостей\n\nРегион\n\nОборона\n\nМинистры обороны ОДКБ собрались в Оше\n\n"
+            "4 мая 2031 года в Оше прошло заседание Совета министров обороны ОДКБ.")
+    [item] = split_items(_Page("t.html", text, "utf-8", title="Министры обороны ОДКБ собрались в Оше"))
+    assert item.title == "Министры обороны ОДКБ собрались в Оше"
+    assert "Регион" not in item.text and "Агентство" not in item.text
