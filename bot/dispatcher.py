@@ -42,6 +42,7 @@ def build_dispatcher(runtime: Runtime, *, dispose_engine: bool = True) -> Dispat
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        runtime.close()
         if dispose_engine:
             await runtime.engine.dispose()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import Settings
+from storage.ingest.analysis_pool import AnalysisPool
 from storage.ingest.pipeline import DocumentReport, Ingestor
 from storage.ingest.records import RawDocument
 from storage.search.answer import QA
@@ -26,6 +27,7 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     qa: QA
     ingestor: Ingestor | None = None
+    pool: AnalysisPool | None = None  # document analysis off the event loop, with a time limit
     # one ingestion at a time: the QA refresh rebuilds the index from the whole store
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
@@ -35,8 +37,13 @@ class Runtime:
         from bot.background import ingest_listeners
 
         runtime = cls(settings, engine, sessions, qa if qa is not None else await QA.load(sessions))
-        runtime.ingestor = Ingestor(sessions, listeners=ingest_listeners(runtime))
+        runtime.pool = AnalysisPool(settings.analysis_time_limit)
+        runtime.ingestor = Ingestor(sessions, listeners=ingest_listeners(runtime), pool=runtime.pool)
         return runtime
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
     async def ingest(self, raw: RawDocument) -> DocumentReport:
         assert self.ingestor is not None, "Runtime.build attaches the ingestor"

@@ -112,8 +112,37 @@ def _inline(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
+_BRACKET = re.compile(r"[<>]")
+_LONGEST_TAG = 5000
+
+
+def _escape_unclosed_tags(html_text: str) -> str:
+    """A "<" that no ">" closes before the next "<" is text, not a tag. html.parser re-scans an unclosed tag
+    from its start at every later "<" ("<a href=" × 10,000 is quadratic); one linear pass settles it first."""
+    out: list[str] = []
+    last = 0
+    opened: int | None = None
+    for m in _BRACKET.finditer(html_text):
+        if m.group() == "<":
+            if opened is not None:
+                out.append(html_text[last:opened] + "&lt;")
+                last = opened + 1
+            opened = m.start()
+        elif opened is not None:
+            if m.start() - opened > _LONGEST_TAG:
+                out.append(html_text[last:opened] + "&lt;")
+                last = opened + 1
+            opened = None
+    if opened is not None:
+        out.append(html_text[last:opened] + "&lt;")
+        last = opened + 1
+    out.append(html_text[last:])
+    return "".join(out)
+
+
 def clean_html(html_text: str) -> tuple[str, str | None]:
     """(plain text, title): page chrome elements dropped, blocks → paragraphs, title from <h1> or <title>."""
+    html_text = _escape_unclosed_tags(html_text)
     collector = _TextCollector()
     collector.feed(html_text)
     collector.close()
@@ -139,8 +168,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]")
 _WIDE_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ ]+(.*?)(?:[ ]+#+)?[ ]*$", re.MULTILINE)
 _MD_RULE = re.compile(r"^[ ]*(?:[-*_=][ ]*){3,}$", re.MULTILINE)
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+# bounded runs that stop at the next bracket: "[a](b" × 10,000 without a closing ")" stays linear
+_MD_IMAGE = re.compile(r"!\[[^\]\[\n]{0,500}\]\([^)(\[\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\[\n]{1,500})\]\((?:[^)(\[\s]{1,2000})(?:\s+\"[^\"\n]{0,300}\")?\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _MD_QUOTE = re.compile(r"^[ ]*(?:>[ ]?)+", re.MULTILINE)

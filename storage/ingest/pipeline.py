@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.ingest.analysis_pool import AnalysisPool
 from storage.ingest.dates import find_dates
 from storage.ingest.errors import IngestError, NoDateFound
 from storage.ingest.extract.candidate import extract_candidates
@@ -94,9 +95,13 @@ def _one_line(error: BaseException) -> str:
 
 
 class Ingestor:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], listeners: Sequence[Listener] = ()) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], listeners: Sequence[Listener] = (),
+                 pool: AnalysisPool | None = None) -> None:
+        """pool: analyse in a worker process with a time limit (the running bot); without one, in a thread
+        (a CLI batch, where nothing else waits on the event loop)."""
         self._sessions = sessions
         self._listeners = tuple(listeners)
+        self._pool = pool
 
     async def ingest(self, raw: RawDocument) -> DocumentReport:
         digest = hashlib.sha256(raw.data).hexdigest()
@@ -105,7 +110,7 @@ class Ingestor:
             if known is not None and known.status is DocumentStatus.ok:
                 return DocumentReport(raw.location, "skipped", items=known.items_found, reason="already ingested")
         try:
-            analysis = await asyncio.to_thread(analyse, raw)
+            analysis = await (self._pool.run(analyse, raw) if self._pool else asyncio.to_thread(analyse, raw))
         except Exception as error:  # every failure becomes a report line, never a traceback
             if not isinstance(error, IngestError):
                 log.exception("extraction failed for %s", raw.location)

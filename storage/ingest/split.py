@@ -57,9 +57,11 @@ _SOCIAL = re.compile(
     re.IGNORECASE,
 )
 _ONLY_MARKS = re.compile(r"^[\s_\-–—=*·•.|/\\~#+]+$")
-_PHONE = re.compile(r"(?:\+\s?\d[\d\s()\-‐–]{6,}\d|\(?\d{3,5}\)?[\s-]?\d{2,3}[\s-]\d{2}[\s-]\d{2})")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# every repetition is bounded: an unbounded run that fails at its end ("12.05.2020." × 10,000 before no "@")
+# is retried from every start, quadratic in the line
+_PHONE = re.compile(r"(?:\+\s?\d[\d\s()\-‐–]{6,24}\d|\(?\d{3,5}\)?[\s-]?\d{2,3}[\s-]\d{2}[\s-]\d{2})")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}", re.IGNORECASE)
 _CONTACT_WORDS = re.compile(
     r"\b(?:тел|телефон|т|ф|факс|тел\./факс|e-?mail|email|эл\.?\s?почта|почта|моб|tel|fax|phone|mob)\b\.?",
     re.IGNORECASE,
@@ -80,6 +82,8 @@ def _contact_line(line: str) -> bool:
     """Only phone numbers, e-mail addresses, URLs and their labels."""
     if "@" not in line and "www" not in line and "http" not in line and not _TWO_DIGITS.search(line):
         return False
+    if len(line) > 300:
+        return False  # a contact line is short; a long one is text whatever it holds
     rest = _URL.sub(" ", _EMAIL.sub(" ", _PHONE.sub(" ", line)))
     if rest == line:
         return False

@@ -79,9 +79,14 @@ def _names(sentence: str, term: Term) -> bool:
     return False
 
 
+_ANY_CUE = re.compile("|".join(sorted({re.escape(cue) for term in TERMS for cue in term.cues}, key=len, reverse=True)))
+
+
 def _office_years(sentence: str) -> set[int]:
     low = sentence.lower()
     years: set[int] = set()
+    if not _ANY_CUE.search(low):
+        return years  # one scan for most sentences instead of one per office
     for term in TERMS:
         if any(cue in low for cue in term.cues) and _names(sentence, term):
             years.update(range(term.first, term.last + 1))
