@@ -37,6 +37,7 @@ class Texts:
     event_ask_date: str
     event_not_found: str
     search_ask_text: str
+    question_too_long: str  # {length}, {limit}
     answer_unsure: str
     answer_nothing: str
     answer_hint: str  # {count} {events} {first} {last}
@@ -89,6 +90,7 @@ RU = Texts(
     event_ask_date="Укажите дату: например, 26.05.2020, 26 мая 2020, май 2020 или 2020.",
     event_not_found="Событие не найдено: возможно, записи обновились.",
     search_ask_text="Напишите, что найти: например, /search СМИД Минск 2020",
+    question_too_long="Вопрос слишком длинный: {length} символов, предел {limit}. Спросите короче — о событии, дате, месте.",
     answer_unsure="Не уверен, что понял вопрос. Возможно, вы имели в виду…",
     answer_nothing="В записях нет ответа на этот вопрос.",
     answer_hint="Я знаю {count} {events} ОДКБ с {first} по {last}: заседания, совещания, консультации, "
@@ -140,6 +142,7 @@ EN = Texts(
     event_ask_date="Send a date, e.g. 2020-05-26, 26.05.2020, May 2020 or 2020.",
     event_not_found="Event not found: the records may have changed.",
     search_ask_text="Tell me what to find, e.g. /search CSTO foreign ministers Minsk 2020",
+    question_too_long="The question is too long: {length} characters, the limit is {limit}. Ask about one event, date or place.",
     answer_unsure="I am not sure I understood. Perhaps you meant…",
     answer_nothing="The records hold no answer to this question.",
     answer_hint="I know {count} CSTO {events} from {first} to {last}: meetings, sessions, consultations, "

@@ -1,6 +1,8 @@
 """Free-text questions and /search: answer first, then the card and its sources; honest when unsure."""
 from __future__ import annotations
 
+import asyncio
+
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
@@ -9,12 +11,16 @@ from bot.keyboards import details_keyboard, events_keyboard
 from bot.render import card_heading, render_answer
 from bot.replies import reply_html
 from bot.texts import Texts
-from storage.search.answer import QA
+from storage.search.answer import MAX_QUESTION_CHARS, QA
 
 
 
 async def answer_question(message: Message, question: str, qa: QA, texts: Texts) -> None:
-    answer = qa.answer(question, texts.lang)
+    if len(question) > MAX_QUESTION_CHARS:
+        await message.answer(texts.question_too_long.format(length=len(question), limit=MAX_QUESTION_CHARS))
+        return
+    # in a thread: one chat's question never holds up another's update while it is scored
+    answer = await asyncio.to_thread(qa.answer, question, texts.lang)
     records = [r for r in (qa.record(h.event_id) for h in answer.hits) if r is not None]
     text = render_answer(answer, records, texts, qa.stats())
     if answer.confident and records:

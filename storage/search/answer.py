@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from functools import cache
+from functools import cache, lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -65,6 +65,9 @@ class _Ranked:
     doc: int
     score: float
     coverage: float
+
+
+MAX_QUESTION_CHARS = 500  # a question is a sentence or two; longer text is not a question to this bot
 
 
 class QA:
@@ -153,12 +156,13 @@ class QA:
     # --- answering ---------------------------------------------------------------------------
 
     def answer(self, question: str, language: str | None = None) -> Answer:
+        question = question[:MAX_QUESTION_CHARS]  # the bot says so to the user; every caller's cost is bounded
         lang = language or nz.detect_language(question)
         intent = detect_intent(question)
         ix = self.index
         slots = ix.slots(question)
         spans = find_date_spans(question)
-        cities = [p for p, _, _ in find_places(_capitalised(question)) if not p.is_state]
+        cities = list({p.name: p for p, _, _ in find_places(_capitalised(question)) if not p.is_state}.values())
         content = [s for s in slots if not s.generic and not s.frame]
 
         only: set[int] | None = None
@@ -169,8 +173,10 @@ class QA:
             only = at if only is None else only & at
 
         # drop words that only named the date or the place: they were used as filters
-        date_words = {w for sp in spans for w in _span_words(question)}
-        place_words = {w for c in cities for w in nz.words(question) if _is_place_word(w, c.name)}
+        # each distinct word once, each city once: a question repeating "Минск" 400 times costs what one does
+        date_words = _span_words(question) if spans else set()
+        words = set(nz.words(question))
+        place_words = {w for c in cities for w in words if _is_place_word(w, c.name)}
         content = [s for s in content if s.word not in date_words and s.word not in place_words]
         slots = [s for s in slots if s.word not in date_words and s.word not in place_words]
 
@@ -264,6 +270,7 @@ def _span_words(question: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=20_000)
 def _is_place_word(word: str, place_name: str) -> bool:
     lemma = nz.term(word)
     return lemma in {nz.term(w) for w in nz.words(place_name)} or bool(find_places(_capitalised(word)))

@@ -130,3 +130,27 @@ async def test_a_date_only_question_shows_every_event_of_that_date(empty_harness
     assert [b["text"] for b in msg.buttons()] == ["1. Подробнее", "2. Подробнее"]
     [card] = await h.press(msg, 1)
     assert "Заседание Совета министров обороны" in card.plain
+
+
+async def test_an_over_long_question_gets_a_clear_reply_and_does_not_hold_up_other_chats(harness):
+    import asyncio
+    import time
+
+    from storage.search.answer import MAX_QUESTION_CHARS
+
+    long_question = ("СМИД Минск " * 400)[:4096]
+    [reply] = await harness.send(long_question)
+    assert f"{len(long_question)} символов" in reply.plain and str(MAX_QUESTION_CHARS) in reply.plain
+    # at the limit, the heaviest repetition is still scored in milliseconds
+    t = time.perf_counter()
+    harness.runtime.qa.answer(long_question[:MAX_QUESTION_CHARS], "ru")
+    assert time.perf_counter() - t < 0.2
+    # ten heavy questions at once and another chat's /latest still answered within a second
+    other = EmulatedUser(777, "Борис", "ru")
+    harness.emulator.add_chat(777)
+    heavy = [asyncio.create_task(harness.send(long_question[:MAX_QUESTION_CHARS])) for _ in range(10)]
+    await asyncio.sleep(0)
+    start = time.perf_counter()
+    latest = await harness.send("/latest", user=other)
+    assert latest and time.perf_counter() - start < 1.0
+    await asyncio.gather(*heavy)
