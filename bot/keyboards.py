@@ -4,30 +4,39 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from typing import Annotated
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from pydantic import Field
 
 from bot.texts import Texts
 from storage.search.records import EventRecord
 
 
+# callback data comes back from the client and may be forged: every number is bounded before it reaches
+# the database (SQLite integers are 64-bit; "lt:99999999999999999999:5" would overflow), a failed parse
+# matches no handler and falls to `unknown_button`, which answers it
+RowId = Annotated[int, Field(ge=1, le=2**53)]
+
+
 class EventCb(CallbackData, prefix="ev"):
     """Show an event: `full` = the whole record (Подробнее), else its card (suggestions, nearest)."""
 
-    id: int
+    id: RowId
     full: bool = True
 
 
 class LatestCb(CallbackData, prefix="lt"):
-    offset: int
-    size: int
+    offset: Annotated[int, Field(ge=0, le=1_000_000)]
+    size: Annotated[int, Field(ge=1, le=20)]
 
 
 class ExampleCb(CallbackData, prefix="ex"):
     """An example question of /help, rebuilt from the event and the question kind on press."""
 
-    id: int
-    kind: str  # "chair" | "decisions" | "topics" | "place"
+    id: RowId
+    kind: Annotated[str, Field(pattern="^(?:chair|decisions|topics|place)$")]
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -5,7 +5,7 @@ import asyncio
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.keyboards import details_keyboard, events_keyboard
 from bot.render import card_heading, render_answer
@@ -46,6 +46,11 @@ async def on_unknown_command(message: Message, texts: Texts) -> None:
     await message.answer(texts.unknown_command)
 
 
+async def on_unknown_button(callback: CallbackQuery, texts: Texts) -> None:
+    """A press no handler took (an old keyboard, forged data): answered, so the button stops spinning."""
+    await callback.answer(texts.page_gone)
+
+
 def make_router() -> Router:
     """A fresh router (a router can belong to one dispatcher only; tests build many)."""
     router = Router(name="ask")
@@ -54,4 +59,5 @@ def make_router() -> Router:
     # last of all routers: every known command has had its chance
     # private chats only: in groups a command may be meant for another bot
     router.message.register(on_unknown_command, F.text.startswith("/"), F.chat.type == "private")
+    router.callback_query.register(on_unknown_button)
     return router

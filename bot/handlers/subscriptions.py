@@ -16,6 +16,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.keyboards import RowId
 from bot.texts_subscriptions import SubTexts, sub_texts
 from storage.subscriptions import (
     MAX_SUBSCRIPTIONS_PER_CHAT,
@@ -35,7 +36,7 @@ ADMIN_STATUSES = frozenset({"creator", "administrator"})
 
 
 class UnsubscribeCb(CallbackData, prefix="us"):
-    id: int
+    id: RowId
 
 
 async def may_manage(bot: Bot, message: Message) -> bool:

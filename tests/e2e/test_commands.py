@@ -1,6 +1,8 @@
 """Every command through the real dispatcher, long polling and the emulator, over seeded records."""
 import datetime as dt
 
+import pytest
+
 from bot.botapi import EmulatedUser
 from bot.keyboards import EventCb
 from storage.search.records import record_from_event
@@ -144,3 +146,16 @@ async def test_unexpected_error_is_one_line_and_polling_goes_on(harness, monkeyp
     assert "index exploded" in caplog.text
     [latest] = await harness.send("/latest 1")
     assert latest.plain.startswith("Последние события")
+
+
+@pytest.mark.parametrize("data", [
+    "lt:99999999999999999999:5", "lt:0:99999", "lt:-1:5", "ev:99999999999999999999999:1", "ev:abc:1", "ev:0:1",
+    "us:18446744073709551617", "ex:1:drop table", "zz:1", "", "ev", "lt:1",
+])
+async def test_every_forged_or_stale_button_press_is_answered_without_an_error(harness, data):
+    [card] = await harness.send("/latest 1")
+    update = harness.emulator.press_button(card.chat_id, card.message_id, data, harness.user)
+    await harness.emulator.wait_handled(update, timeout=15)
+    answer = harness.emulator.callback_answers.get(update["callback_query"]["id"])
+    assert answer is not None, "the button would spin forever"
+    assert "ошибка" not in (answer.get("text") or "").lower()
