@@ -1,15 +1,27 @@
 import dataclasses
 
+import pytest
+
 from bot.keyboards import EventCb, ExampleCb, LatestCb, details_keyboard, latest_keyboard
 from bot.texts import EN, RU, Texts, language_of, plural_ru
 
 
 def test_callback_data_fits_64_bytes_at_the_extremes():
-    big = 2**63 - 1
-    for data in (EventCb(id=big, full=False), LatestCb(offset=big, size=20), ExampleCb(id=big, kind="decisions")):
+    # the extremes are the bounds the factories accept (#14: forged data must not reach the database)
+    big = 2**53
+    for data in (EventCb(id=big, full=False), LatestCb(offset=1_000_000, size=20), ExampleCb(id=big, kind="decisions")):
         packed = data.pack()
         assert len(packed.encode()) <= 64, packed
         assert type(data).unpack(packed) == data
+
+
+@pytest.mark.parametrize("packed, factory", [
+    ("ev:9007199254740993:1", EventCb), ("ev:0:1", EventCb), ("lt:1000001:5", LatestCb), ("lt:0:21", LatestCb),
+    ("lt:-1:5", LatestCb), ("ex:5:drop", ExampleCb),
+])
+def test_out_of_range_callback_data_does_not_unpack(packed, factory):
+    with pytest.raises(ValueError):
+        factory.unpack(packed)
 
 
 def test_keyboards():
