@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import delete, func, select
+from sqlalchemy import DateTime, Integer, String, delete, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.dialect import insert_for
 from storage.lexicon.bodies import find_body_matches
 from storage.lexicon.phrases import token_keys, tokens
 from storage.models import Event, Subscriber, Subscription
@@ -147,13 +148,16 @@ class SubscriptionView:
 
 
 async def get_or_create_subscriber(session: AsyncSession, chat: Chat) -> Subscriber:
-    subscriber = await session.scalar(select(Subscriber).where(Subscriber.chat_id == chat.chat_id))
-    if subscriber is None:
-        subscriber = Subscriber(chat_id=chat.chat_id, chat_type=chat.chat_type, title=chat.title,
-                                language=chat.language, is_active=True)
-        session.add(subscriber)
-        await session.flush()
-    elif not subscriber.is_active:
+    """The chat's subscriber row, created if missing. INSERT … ON CONFLICT DO NOTHING, then a locking read:
+    two updates of one chat at once never both insert (no UNIQUE error) and later steps see one row."""
+    insert = insert_for(session)
+    await session.execute(insert(Subscriber.__table__).values(
+        chat_id=chat.chat_id, chat_type=chat.chat_type, title=chat.title, language=chat.language, is_active=True,
+        created_at=utcnow()).on_conflict_do_nothing(index_elements=["chat_id"]))
+    subscriber = await session.scalar(
+        select(Subscriber).where(Subscriber.chat_id == chat.chat_id).with_for_update()
+        .execution_options(populate_existing=True))
+    if not subscriber.is_active:
         # the chat came back (unblocked the bot, re-added it to the group) and asks again
         subscriber.is_active = True
         subscriber.deactivated_reason = None
@@ -167,21 +171,32 @@ async def subscribe(session: AsyncSession, chat: Chat, topic: str | None) -> Sub
     key = topic_key(topic)
     if topic is not None and not key:
         return SubscribeResult(SubscribeStatus.empty, topic)
-    subscriber = await get_or_create_subscriber(session, chat)
+    subscriber = await get_or_create_subscriber(session, chat)  # its row is locked until the transaction ends
     existing = await session.scalar(
         select(Subscription).where(Subscription.subscriber_id == subscriber.id, Subscription.topic_key == key)
     )
     if existing is not None:
         return SubscribeResult(SubscribeStatus.already, existing.topic, existing.id)
-    count = await session.scalar(
-        select(func.count()).select_from(Subscription).where(Subscription.subscriber_id == subscriber.id)
-    )
-    if count >= MAX_SUBSCRIPTIONS_PER_CHAT:
-        return SubscribeResult(SubscribeStatus.too_many, topic)
-    row = Subscription(subscriber_id=subscriber.id, topic=topic, topic_key=key)
-    session.add(row)
-    await session.flush()
-    return SubscribeResult(SubscribeStatus.added, topic, row.id)
+    # one statement checks the limit and inserts: no other writer can slip in between the count and the row
+    count = (select(func.count()).select_from(Subscription)
+             .where(Subscription.subscriber_id == subscriber.id).scalar_subquery())
+    source = select(literal(subscriber.id, Integer), literal(topic, String), literal(key, String),
+                    literal(utcnow(), DateTime)).where(
+        count < MAX_SUBSCRIPTIONS_PER_CHAT)
+    insert = insert_for(session)
+    added = await session.execute(
+        insert(Subscription.__table__)
+        .from_select(["subscriber_id", "topic", "topic_key", "created_at"], source)
+        .on_conflict_do_nothing(index_elements=["subscriber_id", "topic_key"])
+        .returning(Subscription.__table__.c.id))
+    new_id = added.scalar()
+    if new_id is not None:
+        return SubscribeResult(SubscribeStatus.added, topic, new_id)
+    existing = await session.scalar(
+        select(Subscription).where(Subscription.subscriber_id == subscriber.id, Subscription.topic_key == key))
+    if existing is not None:  # the same topic, added by a concurrent update of this chat
+        return SubscribeResult(SubscribeStatus.already, existing.topic, existing.id)
+    return SubscribeResult(SubscribeStatus.too_many, topic)
 
 
 async def list_subscriptions(session: AsyncSession, chat_id: int) -> list[SubscriptionView]:

@@ -76,3 +76,27 @@ async def test_example_event_is_the_latest_match(sessions):
     async with sessions() as s:
         assert (await example_event(s, "в Минске")).id == newer
         assert await example_event(s, "Душанбе") is None
+
+
+async def test_concurrent_subscribes_from_one_chat_never_fail_or_pass_the_limit(sessions):
+    import asyncio
+
+    from sqlalchemy import func, select
+
+    from storage.models import Subscriber, Subscription
+    from storage.subscriptions import MAX_SUBSCRIPTIONS_PER_CHAT, Chat, SubscribeStatus, subscribe
+
+    chat = Chat(4242, "group", "Чат", "ru")
+    topics = [f"тема{n % 60}" for n in range(300)]  # 60 distinct topics, each asked five times at once
+
+    async def one(topic: str):
+        async with sessions() as session, session.begin():
+            return (await subscribe(session, chat, topic)).status
+
+    results = await asyncio.gather(*(one(t) for t in topics), return_exceptions=True)
+    errors = [r for r in results if isinstance(r, BaseException)]
+    assert not errors, errors[:3]
+    assert results.count(SubscribeStatus.added) == MAX_SUBSCRIPTIONS_PER_CHAT
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Subscriber)) == 1
+        assert await session.scalar(select(func.count()).select_from(Subscription)) == MAX_SUBSCRIPTIONS_PER_CHAT
