@@ -52,7 +52,7 @@ RU = SubTexts(
     too_many="У этого чата уже {limit} подписок — это предел. Удалите лишние (/subscriptions) "
              "или подпишитесь на всё: /subscribe",
     empty_topic="В теме нет ни одного слова. Например: /subscribe Минск",
-    admins_only="В группе подписками управляют только администраторы чата.",
+    admins_only="Подписками этого чата управляют только его администраторы.",
     list_title="Подписки этого чата:",
     list_empty="Подписок нет. /subscribe — все события, /subscribe ТЕМА — только по теме.",
     everything="все события",
@@ -90,7 +90,7 @@ EN = SubTexts(
     too_many="This chat already has {limit} subscriptions, the limit. Remove some (/subscriptions) "
              "or subscribe to everything: /subscribe",
     empty_topic="The topic has no words. For example: /subscribe Minsk",
-    admins_only="In a group only the chat's administrators can change subscriptions.",
+    admins_only="Only this chat's administrators can change its subscriptions.",
     list_title="This chat's subscriptions:",
     list_empty="No subscriptions. /subscribe — every event, /subscribe TOPIC — one topic.",
     everything="every event",

@@ -189,6 +189,18 @@ class BotAPIEmulator:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
         return self.push_update({"message": message})
 
+    def send_channel_post(self, chat_id: int, text: str, title: str | None = None) -> dict[str, Any]:
+        """A post in a channel: it comes from the channel itself (only its administrators can post)."""
+        chat = self.add_chat(chat_id, "channel", title)
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids[chat_id]), "date": now_unix(), "chat": chat,
+            "sender_chat": chat, "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
+        return self.push_update({"channel_post": message})
+
     def send_user_document(self, chat_id: int, filename: str, content: bytes, user: EmulatedUser | None = None,
                            *, caption: str | None = None, mime_type: str = "text/plain") -> dict[str, Any]:
         who = self._user_for(chat_id, user)

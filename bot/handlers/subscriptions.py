@@ -32,6 +32,7 @@ from storage.subscriptions import (
 
 log = logging.getLogger(__name__)
 GROUP_TYPES = frozenset({"group", "supergroup"})
+SHARED_TYPES = GROUP_TYPES | {"channel"}
 ADMIN_STATUSES = frozenset({"creator", "administrator"})
 
 
@@ -40,17 +41,22 @@ class UnsubscribeCb(CallbackData, prefix="us"):
 
 
 async def may_manage(bot: Bot, message: Message) -> bool:
-    """Private chats and channels: yes; groups: only the chat's administrators."""
+    """May the sender of this command change the chat's subscriptions? Private chats: yes; channels: a post
+    is made by the channel's administrators; groups: only the chat's administrators."""
     if message.chat.type not in GROUP_TYPES:
         return True
-    if message.from_user is None:
-        return False
     if message.sender_chat is not None and message.sender_chat.id == message.chat.id:
         return True  # an anonymous group administrator posts as the group itself
+    if message.from_user is None:
+        return False
+    return await is_chat_admin(bot, message.chat.id, message.from_user.id)
+
+
+async def is_chat_admin(bot: Bot, chat_id: int, user_id: int) -> bool:
     try:
-        member = await bot.get_chat_member(message.chat.id, message.from_user.id)
+        member = await bot.get_chat_member(chat_id, user_id)
     except TelegramAPIError as error:
-        log.warning("getChatMember failed in chat %d: %s", message.chat.id, error)
+        log.warning("getChatMember failed in chat %d: %s", chat_id, error)
         return False
     return member.status in ADMIN_STATUSES
 
@@ -123,15 +129,10 @@ async def on_remove(callback: CallbackQuery, callback_data: UnsubscribeCb, bot: 
     if not isinstance(message, Message):
         await callback.answer(t.removed_gone)
         return
-    if message.chat.type in GROUP_TYPES:
-        try:
-            member = await bot.get_chat_member(message.chat.id, callback.from_user.id)
-            allowed = member.status in ADMIN_STATUSES
-        except TelegramAPIError:
-            allowed = False
-        if not allowed:
-            await callback.answer(t.admins_only, show_alert=True)
-            return
+    if message.chat.type in SHARED_TYPES and not await is_chat_admin(bot, message.chat.id, callback.from_user.id):
+        # a button under a group's or channel's message can be pressed by anyone who sees it
+        await callback.answer(t.admins_only, show_alert=True)
+        return
     async with sessions.begin() as session:
         views = await list_subscriptions(session, message.chat.id)
         topic = next((v.topic for v in views if v.id == callback_data.id), None)

@@ -46,7 +46,7 @@ async def test_subscribe_upload_notify_stats(h):
     # a group: only its administrators may subscribe it
     h.emulator.config.admins = {GROUP: {ADMIN.id}}
     [reply] = await h.send("/subscribe СМИД", OTHER, chat_id=GROUP)
-    assert reply.plain == "В группе подписками управляют только администраторы чата."
+    assert reply.plain == "Подписками этого чата управляют только его администраторы."
     [reply] = await h.send("/subscribe СМИД", ADMIN, chat_id=GROUP)
     assert reply.plain.startswith("Готово")
 
@@ -102,3 +102,35 @@ async def test_list_remove_and_unsubscribe(h):
     assert reply.plain == "Все подписки удалены (1)."
     [reply] = await h.send("/subscribe " + "очень длинная тема " * 30, ADMIN)
     assert reply.plain == "Слишком длинная тема: не больше 100 символов. Например: /subscribe СМИД"
+
+
+CHANNEL = -1002
+
+
+async def _press(h, message, label, user):
+    button = next(b for b in message.buttons() if b["text"].startswith(label))
+    update = h.emulator.press_button(message.chat_id, message.message_id, button["callback_data"], user)
+    await h.emulator.wait_handled(update, timeout=15)
+    return h.emulator.callback_answers[update["callback_query"]["id"]]
+
+
+@pytest.mark.parametrize("chat_id, chat_type", [(CHANNEL, "channel"), (GROUP, "supergroup")])
+async def test_only_administrators_remove_a_shared_chats_subscriptions(h, chat_id, chat_type):
+    h.emulator.config.admins = {chat_id: {ADMIN.id}}
+    if chat_type == "channel":
+        update = h.emulator.send_channel_post(chat_id, "/subscribe СМИД")
+        await h.emulator.wait_handled(update, timeout=15)
+        update = h.emulator.send_channel_post(chat_id, "/subscriptions")
+        await h.emulator.wait_handled(update, timeout=15)
+    else:
+        await h.send("/subscribe СМИД", ADMIN, chat_id=chat_id)
+        await h.send("/subscriptions", ADMIN, chat_id=chat_id)
+    listing = next(m for m in reversed(h.emulator.sent_to(chat_id)) if m.buttons())
+    refused = await _press(h, listing, "✖ СМИД", OTHER)
+    assert refused.get("show_alert") and "администратор" in refused.get("text", "").lower()
+    async with h.runtime.sessions() as session:
+        from storage.subscriptions import list_subscriptions
+        assert [v.topic for v in await list_subscriptions(session, chat_id)] == ["СМИД"]
+    await _press(h, listing, "✖ СМИД", ADMIN)
+    async with h.runtime.sessions() as session:
+        assert await list_subscriptions(session, chat_id) == []
