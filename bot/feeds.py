@@ -62,9 +62,12 @@ def parse_entries(feed_url: str, data: bytes) -> list[Entry]:
     """Entries with a link, in feed order; raises FetchError for something that is not a feed."""
     parsed = feedparser.parse(data)
     version = parsed.get("version") or ""
+    reason = parsed.get("bozo_exception")
     if not version:
-        reason = parsed.get("bozo_exception")
         raise FetchError(f"not an RSS/Atom feed{f' ({reason})' if reason else ''}")
+    if parsed.get("bozo") and not any(item.get("link") for item in parsed.entries):
+        # feedparser reads broken XML leniently; broken and empty is a damaged feed, not an empty one
+        raise FetchError(f"not a well-formed RSS/Atom feed{f' ({reason})' if reason else ''}"[:200])
     entries = []
     for item in parsed.entries:
         link = item.get("link")
@@ -76,32 +79,53 @@ def parse_entries(feed_url: str, data: bytes) -> list[Entry]:
     return entries
 
 
+_CHUNK = 64 * 1024
+
+
 async def fetch(client: aiohttp.ClientSession, url: str, limit: int) -> bytes:
+    """The whole body, read to its end: `content.read(n)` returns only what is buffered, so one call cut a
+    large feed after its first chunk. A body over `limit` (declared or received) and one that ends before
+    its declared length are errors, never a document; the session's timeouts bound a slow server."""
     try:
         async with client.get(url) as response:
             if response.status != 200:
                 raise FetchError(f"HTTP {response.status}")
-            data = await response.content.read(limit + 1)
-            if len(data) > limit:
-                raise FetchError(f"larger than {limit // 2**20} MB")
-            return data
+            if response.content_length is not None and response.content_length > limit:
+                raise FetchError(f"{_mb(response.content_length)} declared, the limit is {_mb(limit)}")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.content.iter_chunked(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise FetchError(f"more than the {_mb(limit)} limit")
+                chunks.append(chunk)
+            return b"".join(chunks)
     except asyncio.TimeoutError:
-        raise FetchError("timeout") from None
+        raise FetchError("timeout: the server sent too little too slowly") from None
+    except aiohttp.ClientPayloadError as error:
+        raise FetchError(f"truncated body: {error}"[:200]) from None
     except aiohttp.ClientError as error:
         raise FetchError(f"{type(error).__name__}: {error}"[:200]) from None
 
 
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
 class FeedPoller:
     def __init__(self, feed_urls: Sequence[str], ingest: Ingest, sessions: async_sessionmaker[AsyncSession], *,
-                 interval: float = 600.0, timeout: float = 20.0) -> None:
+                 interval: float = 600.0, timeout: float = 60.0, read_timeout: float = 15.0) -> None:
+        """timeout: a whole request, body included; read_timeout: the longest silence between two reads."""
         self.feed_urls = list(feed_urls)
         self.ingest = ingest
         self.sessions = sessions
         self.interval = interval
         self.timeout = timeout
+        self.read_timeout = read_timeout
 
     async def poll_once(self) -> list[PollReport]:
-        timeout = aiohttp.ClientTimeout(total=self.timeout)
+        timeout = aiohttp.ClientTimeout(total=self.timeout, sock_connect=min(10.0, self.timeout),
+                                        sock_read=min(self.read_timeout, self.timeout))
         headers = {"User-Agent": "csto-bot feed reader"}
         async with aiohttp.ClientSession(timeout=timeout, headers=headers) as client:
             reports = [await self._poll_feed(client, url) for url in self.feed_urls]

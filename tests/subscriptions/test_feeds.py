@@ -77,3 +77,99 @@ async def test_feed_500_is_logged_and_retried(site, sessions, caplog):
     assert "HTTP 500; will retry next round" in caplog.text
     site["feed_status"] = 200
     assert (await poller.poll_once())[0].ingested == 2
+
+
+@pytest.fixture
+async def hostile():
+    """A local server with the faults a feed reader meets: long feeds, huge and slow pages, lies about length."""
+    import asyncio
+
+    state: dict = {}
+
+    async def many(request):
+        items = "".join(f"<item><title>N{n}</title><link>{state['base']}/page/{n}</link><guid>g{n}</guid></item>"
+                        for n in range(1000))
+        return web.Response(text=f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}'
+                                 "</channel></rss>", content_type="application/rss+xml")
+
+    async def page(request):
+        return web.Response(text=f"<p>15 мая 2025 года событие {request.match_info['name']}</p>" + "я" * 100_000,
+                            content_type="text/html")
+
+    async def big(request):  # 12 MB with no Content-Length: only counting the bytes catches it
+        response = web.StreamResponse()
+        await response.prepare(request)
+        for _ in range(12 * 16):
+            await response.write(b"a" * 65536)
+        return response
+
+    async def huge_declared(request):  # says 100 MB up front
+        response = web.StreamResponse(headers={"Content-Length": str(100 * 2**20)})
+        await response.prepare(request)
+        await response.write(b"a" * 1024)
+        return response
+
+    async def drip(request):  # one byte a second, for ever
+        response = web.StreamResponse()
+        await response.prepare(request)
+        for _ in range(600):
+            await response.write(b"<")
+            await asyncio.sleep(1)
+        return response
+
+    async def short(request):  # declares more than it sends, then hangs up
+        response = web.StreamResponse(headers={"Content-Length": "5000"})
+        await response.prepare(request)
+        await response.write(b"<rss>")
+        request.transport.close()
+        return response
+
+    async def invalid(request):
+        return web.Response(text="<rss><channel><item><title>broken", content_type="application/rss+xml")
+
+    app = web.Application()
+    for path, handler in (("/many", many), ("/page/{name}", page), ("/big", big), ("/huge", huge_declared),
+                          ("/drip", drip), ("/short", short), ("/invalid", invalid)):
+        app.router.add_get(path, handler)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    tcp = web.TCPSite(runner, "127.0.0.1", 0)
+    await tcp.start()
+    state["base"] = f"http://127.0.0.1:{tcp._server.sockets[0].getsockname()[1]}"
+    yield state
+    await runner.cleanup()
+
+
+async def test_a_thousand_entry_feed_is_read_to_its_end(hostile, sessions):
+    ingest = FakeIngest()
+    [report] = await FeedPoller([f"{hostile['base']}/many"], ingest, sessions, timeout=60).poll_once()
+    assert (report.ingested, report.error) == (1000, None)
+    assert all(len(data) > 100_000 for _, data in ingest.seen[:3])  # pages read whole, not their first chunk
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("/big", "limit"), ("/huge", "declared"), ("/short", "truncated"), ("/invalid", "rss/atom feed"),
+])
+async def test_faulty_feeds_fail_with_a_reason(hostile, sessions, path, reason):
+    import time
+
+    from bot import feeds
+
+    t = time.perf_counter()
+    original = feeds.MAX_FEED_BYTES
+    feeds.MAX_FEED_BYTES = 10 * 2**20
+    try:
+        [report] = await FeedPoller([hostile["base"] + path], FakeIngest(), sessions, timeout=30).poll_once()
+    finally:
+        feeds.MAX_FEED_BYTES = original
+    assert report.error and reason in report.error.lower(), report.error
+    assert time.perf_counter() - t < 10
+
+
+async def test_a_drip_feed_times_out_instead_of_passing_for_invalid(hostile, sessions):
+    import time
+
+    t = time.perf_counter()
+    [report] = await FeedPoller([hostile["base"] + "/drip"], FakeIngest(), sessions, timeout=3).poll_once()
+    assert report.error and report.error.startswith("timeout"), report.error
+    assert time.perf_counter() - t < 6
