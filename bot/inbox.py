@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from storage.ingest.pipeline import DocumentReport
-from storage.ingest.read import MAX_BYTES
+from storage.ingest.read import MAX_BYTES, too_large
 from storage.ingest.records import RawDocument
 
 log = logging.getLogger(__name__)
@@ -67,12 +67,13 @@ class InboxWatcher:
 
     async def _take(self, path: Path) -> tuple[Path, DocumentReport]:
         try:
-            data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= MAX_BYTES else None
         except OSError as error:
             report = DocumentReport(str(path), "failed", reason=f"cannot read: {error.strerror or error}")
         else:
             if data is None:
-                report = DocumentReport(str(path), "failed", reason=f"file larger than {MAX_BYTES // 2**20} MB")
+                report = DocumentReport(str(path), "failed", reason=too_large(size))
             else:
                 try:
                     report = await self.ingest(RawDocument(path.name, data, outlet=None))

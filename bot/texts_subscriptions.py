@@ -31,7 +31,7 @@ class SubTexts:
     upload_refused: str
     stats_refused: str
     upload_suffix: str  # {suffixes}
-    upload_too_large: str  # {limit}
+    upload_too_large: str  # {size}, {limit}
     upload_received: str  # {name}
     upload_ok: str  # {name} {items} {created} {merged}
     upload_skipped: str  # {name}
@@ -65,7 +65,7 @@ RU = SubTexts(
     upload_refused="Загружать документы могут только администраторы бота.",
     stats_refused="Статистика доступна только администраторам бота.",
     upload_suffix="Принимаю только файлы {suffixes}.",
-    upload_too_large="Файл слишком большой: не больше {limit} МБ.",
+    upload_too_large="Файл слишком большой: {size}, предел {limit} МБ.",
     upload_received="Получен {name}, обрабатываю…",
     upload_ok="{name}: материалов {items}, событий новых {created}, объединено {merged}.",
     upload_skipped="{name}: уже загружен раньше, ничего не изменилось.",
@@ -103,7 +103,7 @@ EN = SubTexts(
     upload_refused="Only the bot's administrators can upload documents.",
     stats_refused="Only the bot's administrators can see the statistics.",
     upload_suffix="I only accept {suffixes} files.",
-    upload_too_large="The file is too large: {limit} MB at most.",
+    upload_too_large="The file is too large: {size}, the limit is {limit} MB.",
     upload_received="Got {name}, processing…",
     upload_ok="{name}: items {items}, new events {created}, merged {merged}.",
     upload_skipped="{name}: already ingested, nothing changed.",

@@ -202,7 +202,8 @@ class BotAPIEmulator:
         return self.push_update({"channel_post": message})
 
     def send_user_document(self, chat_id: int, filename: str, content: bytes, user: EmulatedUser | None = None,
-                           *, caption: str | None = None, mime_type: str = "text/plain") -> dict[str, Any]:
+                           *, caption: str | None = None, mime_type: str = "text/plain",
+                           declare_size: bool = True) -> dict[str, Any]:
         who = self._user_for(chat_id, user)
         chat = self.add_chat(chat_id, "private" if chat_id > 0 else "group", user=who)
         file_id = f"file{next(self._ids)}"
@@ -213,6 +214,8 @@ class BotAPIEmulator:
             "document": {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename,
                          "mime_type": mime_type, "file_size": len(content)},
         }
+        if not declare_size:  # file_size is optional in the Bot API: a client may leave it out
+            del message["document"]["file_size"]
         if caption:
             message["caption"] = caption
         return self.push_update({"message": message})

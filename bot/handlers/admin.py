@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.inbox import SUFFIXES
 from bot.texts_subscriptions import sub_texts
-from storage.ingest.read import MAX_BYTES
+from storage.ingest.read import MAX_BYTES, megabytes
 from storage.ingest.records import RawDocument
 from storage.models import Delivery, DeliveryStatus, Document, DocumentStatus, Event, EventSource, Subscriber, Subscription
 from storage.service_state import LAST_FEED_POLL, read_time
@@ -40,7 +40,8 @@ async def on_document(message: Message, bot: Bot, lang: str, settings: Settings,
         await message.answer(t.upload_suffix.format(suffixes=", ".join(sorted(SUFFIXES))))
         return
     if (document.file_size or 0) > MAX_UPLOAD_MB * 1024 * 1024:
-        await message.answer(t.upload_too_large.format(limit=MAX_UPLOAD_MB))
+        await message.answer(t.upload_too_large.format(
+            size=megabytes(document.file_size, unit="MB" if lang == "en" else "МБ"), limit=MAX_UPLOAD_MB))
         return
     buffer = io.BytesIO()
     try:

@@ -58,6 +58,19 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path  # a missing or unsupported file is reported by load_path
 
 
+def megabytes(size: int, limit: int = MAX_BYTES, unit: str = "МБ") -> str:
+    """"9.0 МБ"; with more digits when one decimal would read as the limit itself ("5.02 МБ", not "5.0 МБ")."""
+    for digits in (1, 2, 3):
+        text = f"{size / 2**20:.{digits}f}"
+        if size <= limit or text != f"{limit / 2**20:.{digits}f}":
+            return f"{text} {unit}"
+    return f"{size} {'байт' if unit == 'МБ' else 'bytes'}"
+
+
+def too_large(size: int) -> str:
+    return f"документ слишком большой: {megabytes(size)}, предел {MAX_BYTES // 2**20} МБ"
+
+
 def load_path(path: Path) -> RawDocument:
     """The bytes of one file; the size is checked before anything is read."""
     path = Path(path)
@@ -71,7 +84,7 @@ def load_path(path: Path) -> RawDocument:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DocumentTooLarge(f"файл слишком большой: {size / 1024 / 1024:.1f} МБ, предел 5 МБ")
+            raise DocumentTooLarge(too_large(size))
         data = path.read_bytes()
     except OSError as error:
         raise DocumentNotFound(f"файл не прочитать: {path}: {error.strerror or error}") from error
@@ -183,6 +196,9 @@ def looks_like_html(text: str) -> bool:
 
 def read_document(raw: RawDocument) -> Page:
     """Decode and clean one document; HTML by suffix or by its look, anything else as plain text."""
+    if len(raw.data) > MAX_BYTES:
+        # on the bytes received, whatever the channel declared: every way in (upload, inbox, feed, CLI) passes here
+        raise DocumentTooLarge(too_large(len(raw.data)))
     try:
         text, encoding = decode(raw.data)
         title: str | None = None

@@ -134,3 +134,18 @@ async def test_only_administrators_remove_a_shared_chats_subscriptions(h, chat_i
     await _press(h, listing, "✖ СМИД", ADMIN)
     async with h.runtime.sessions() as session:
         assert await list_subscriptions(session, chat_id) == []
+
+
+@pytest.mark.parametrize("declare", [True, False])
+async def test_an_upload_over_the_limit_is_refused_with_its_real_size_declared_or_not(h, declare):
+    content = DOC.encode() + b" " * (9 * 2**20)
+    before = len(h.emulator.sent_to(ADMIN.id))
+    update = h.emulator.send_user_document(ADMIN.id, "big.txt", content, ADMIN, declare_size=declare)
+    await h.emulator.wait_handled(update, timeout=30)
+    [reply] = [m.plain for m in h.emulator.sent_to(ADMIN.id)[before:]]
+    assert "9.0 МБ" in reply and "5 МБ" in reply
+    async with h.runtime.sessions() as session:
+        from sqlalchemy import func, select
+
+        from storage.models import Event
+        assert await session.scalar(select(func.count()).select_from(Event).where(Event.title.like("%СМИД%"))) == 0

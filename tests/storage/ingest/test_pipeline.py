@@ -147,3 +147,19 @@ async def test_the_chairs_state_comes_from_an_outlet_that_names_the_same_person(
     async with sessions() as session:
         [event] = await export_events(session)
     assert (event["chair"]["person"], event["chair"]["state"]) == ("Александр Вольфович", "Республика Беларусь")
+
+
+async def test_the_size_limit_holds_on_the_bytes_received_whatever_was_declared(sessions):
+    from storage.ingest.read import MAX_BYTES
+
+    data = REPORT + b" " * (MAX_BYTES + 20_000 - len(REPORT))
+    report = await Ingestor(sessions).ingest(raw("big.txt", data))
+    assert report.status == "failed"
+    assert report.reason == "документ слишком большой: 5.02 МБ, предел 5 МБ"  # not "5.0 МБ, предел 5 МБ"
+
+
+@pytest.mark.parametrize("size, text", [(9 * 2**20, "9.0 МБ"), (5 * 2**20 + 20_000, "5.02 МБ"), (5 * 2**20 + 10, "5242890 байт"),
+                                        (3 * 2**20, "3.0 МБ")])
+def test_sizes_are_said_so_they_never_read_as_the_limit(size, text):
+    from storage.ingest.read import megabytes
+    assert megabytes(size) == text
