@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import secrets
 import signal
@@ -13,9 +14,10 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import LinkPreviewOptions
+from aiogram.types import LinkPreviewOptions, Update
 from aiogram.utils.token import TokenValidationError, validate_token
 from aiohttp import web
+from pydantic import ValidationError
 
 from bot.config import Settings
 
@@ -58,7 +60,27 @@ def webhook_app(dp: Dispatcher, bot: Bot, path: str, secret: str) -> web.Applica
     async def healthz(_request: web.Request) -> web.Response:
         return web.json_response({"ok": True})
 
-    app = web.Application()
+    @web.middleware
+    async def malformed_is_400(request: web.Request, handler):
+        """A body that is not an Update (bad JSON, wrong shape) is the sender's error: 400 and one log line,
+        not a 500 with a traceback."""
+        if request.method != "POST" or request.path != path \
+                or request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
+            return await handler(request)  # the handler refuses a wrong secret with 401 before reading anything
+        try:
+            body = json.loads(await request.read() or b"null")
+        except ValueError as error:
+            log.warning("webhook: malformed JSON from %s: %s", request.remote, str(error)[:100])
+            return web.Response(status=400, text="malformed JSON")
+        try:
+            # aiogram answers 200 and validates in the background: a wrong shape would only show as a traceback
+            Update.model_validate(body, context={"bot": bot})
+        except ValidationError as error:
+            log.warning("webhook: not a Telegram update from %s: %s", request.remote, str(error).splitlines()[0][:100])
+            return web.Response(status=400, text="not an update")
+        return await handler(request)
+
+    app = web.Application(middlewares=[malformed_is_400])
     app.router.add_get("/healthz", healthz)
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app, path=path)
     setup_application(app, dp, bot=bot)

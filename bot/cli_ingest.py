@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -16,12 +17,13 @@ from storage.outbox import enqueue_deliveries
 
 
 def report_line(report: DocumentReport) -> str:
+    """One line per document, whatever its name holds (a newline in a file name must not split the line)."""
+    location = re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], report.location)
     if report.status == "failed":
-        return f"{report.location}: ошибка: {report.reason}"
+        return f"{location}: ошибка: {report.reason}"
     if report.status == "skipped":
-        return f"{report.location}: пропущен (уже загружен)"
-    return (f"{report.location}: материалов {report.items}, событий создано {report.created}, "
-            f"объединено {report.merged}")
+        return f"{location}: пропущен (уже загружен)"
+    return f"{location}: материалов {report.items}, событий создано {report.created}, объединено {report.merged}"
 
 
 async def _init(settings) -> int:
@@ -50,11 +52,10 @@ async def _ingest(settings, paths: list[str]) -> int:
     engine, sessions = await open_store(settings.database_url)
     try:
         # the outbox listener: a running bot's delivery worker notifies subscribers of these events (#5)
-        reports = await Ingestor(sessions, listeners=[enqueue_deliveries]).ingest_paths(paths)
+        reports = await Ingestor(sessions, listeners=[enqueue_deliveries]).ingest_paths(
+            paths, on_report=lambda report: print(report_line(report), flush=True))
     finally:
         await engine.dispose()
-    for report in reports:
-        print(report_line(report))
     if not reports:
         print("нет файлов .txt/.md/.html по указанным путям")
         return 1

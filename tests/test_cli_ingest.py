@@ -54,3 +54,39 @@ def test_init_loads_seeds_once(tmp_path, capsys, monkeypatch):
     assert code == 0 and out.strip().endswith("событий 3")
     code, out, _ = run(["init", "--db", db], capsys)
     assert code == 0 and out.strip() == "база готова: событий 3"
+
+
+def test_each_report_line_is_printed_as_its_document_is_done(tmp_path):
+    """A batch killed half-way has printed a line for every document it stored."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(150):
+        (folder / f"{n:03d}.txt").write_text(f"{n % 28 + 1} мая 2031 года в Минске прошло заседание Совета "
+                                             f"министров обороны ОДКБ номер {n}.", encoding="utf-8")
+    db = tmp_path / "x.db"
+    proc = subprocess.Popen([sys.executable, "-c", "from bot.cli import main; main()", "ingest", str(folder),
+                             "--db", str(db)],
+                            stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent)
+    first = proc.stdout.readline()
+    os.kill(proc.pid, signal.SIGKILL)
+    rest = proc.stdout.read()
+    proc.stdout.close()
+    proc.wait()
+    printed = [line for line in (first + rest).splitlines() if line.strip()]
+    assert printed and printed[0].endswith("000.txt: материалов 1, событий создано 1, объединено 0")
+    with sqlite3.connect(db) as connection:
+        stored = connection.execute("select count(*) from documents").fetchone()[0]
+    assert stored < 150  # killed half-way: the first line came as soon as its document was done
+    assert stored >= len(printed) >= 1
+
+
+def test_a_newline_in_a_file_name_does_not_split_its_report_line():
+    from bot.cli_ingest import report_line
+    from storage.ingest.pipeline import DocumentReport
+    assert report_line(DocumentReport("a\nb.txt", "failed", reason="пустой файл")) == r"a\nb.txt: ошибка: пустой файл"

@@ -149,13 +149,19 @@ class Ingestor:
                                  reason=reason, size=len(raw.data) if raw.data else None))
         return DocumentReport(raw.location, "failed", reason=reason)
 
-    async def ingest_paths(self, paths: Iterable[str | Path]) -> list[DocumentReport]:
+    async def ingest_paths(self, paths: Iterable[str | Path],
+                           on_report: Callable[[DocumentReport], None] | None = None) -> list[DocumentReport]:
+        """Every file under the paths, in order; on_report hears of each document as soon as it is stored
+        (a batch killed half-way has printed what it did)."""
         reports = []
         for path in iter_paths(paths):
             try:
                 raw = load_path(Path(path))
             except Exception as error:
-                reports.append(await self._failed(RawDocument(str(path), b""), None, _one_line(error)))
-                continue
-            reports.append(await self.ingest(raw))
+                report = await self._failed(RawDocument(str(path), b""), None, _one_line(error))
+            else:
+                report = await self.ingest(raw)
+            reports.append(report)
+            if on_report is not None:
+                on_report(report)
         return reports

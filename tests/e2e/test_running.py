@@ -130,6 +130,13 @@ async def test_webhook_app_in_process(seeded_url):
             assert resp.status == 200
             [msg] = await api.wait_for_messages(9, 1, timeout=10)
             assert msg.plain.startswith("Бот о событиях ОДКБ")
+            # a malformed body is the sender's error: 400, never a 500 with a traceback
+            secret = {"X-Telegram-Bot-Api-Secret-Token": "abc"}
+            for body in (b"{not json", b"[1, 2", b'{"update_id": "x", "message": 5}'):
+                resp = await client.post("/wh", data=body, headers={**secret, "Content-Type": "application/json"})
+                assert resp.status == 400, body
+            resp = await client.post("/wh", data=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
+            assert resp.status == 401  # the secret is checked before the body is read
         finally:
             await client.close()
             await bot.session.close()
