@@ -22,6 +22,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/pathological.py
 	$(BIN)/python bench/eval_qa.py
 	$(BIN)/python bench/qa.py
 	$(BIN)/python bench/fanout.py
