@@ -186,7 +186,8 @@ def _checked(text: str) -> str:
     sample = text[:65536]
     if len(_CONTROL.findall(sample)) > max(3, len(sample) // 100):
         raise BinaryDocument("двоичный файл (много управляющих символов), а не текст")
-    return text
+    # stray control characters anywhere (a NUL past the sampled start) are never stored or sent to Telegram
+    return _CONTROL.sub("", text)
 
 
 def looks_like_html(text: str) -> bool:

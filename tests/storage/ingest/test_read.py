@@ -123,3 +123,11 @@ def test_corpus_bad_documents_fail_with_ingest_error(name):
         pytest.skip("corpus not present")
     with pytest.raises(IngestError):
         read_document(load_path(path))
+
+
+def test_control_characters_past_the_sampled_start_are_never_kept():
+    from storage.ingest.read import decode
+    body = ("Заседание прошло в Минске. " * 3000).encode()  # past the 64 KiB that is sampled
+    text, _ = decode(body + b"\x00\x07\x1b" + "15 мая 2031 года в Минске прошло заседание СМИД ОДКБ.".encode())
+    assert len(body) > 65536
+    assert not any(ch in text for ch in "\x00\x07\x1b") and text.endswith("заседание СМИД ОДКБ.")
