@@ -137,6 +137,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise UnknownEncoding(f"текст с меткой {encoding} не декодируется") from error
             return _checked(text), encoding.removesuffix("-sig")
     if b"\x00" in data[:65536]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(utf16[0]), utf16[1]
         raise BinaryDocument("двоичный файл (нулевые байты), а не текст")
     for encoding in _candidates(data):
         try:
@@ -146,6 +149,24 @@ def decode(data: bytes) -> tuple[str, str]:
         if encoding == "utf-8" or _plausible(text):
             return _checked(text), encoding
     raise UnknownEncoding("не удалось определить кодировку: ни UTF-8, ни Windows-1251, ни KOI8-R")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark: Latin and Cyrillic text has a zero (LE: odd, BE: even) or a
+    0x04 high byte in almost every pair; binary data has zeros scattered anywhere."""
+    sample = data[:65536] if len(data[:65536]) % 2 == 0 else data[:65535]
+    if len(sample) < 4:
+        return None
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(1 for b in high if b in (0, 4)) / len(high) < 0.9:
+            continue
+        try:
+            text = data[: len(data) - len(data) % 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(_CONTROL.findall(text[:65536])) <= max(3, len(text[:65536]) // 100):
+            return text, encoding
+    return None
 
 
 def _candidates(data: bytes) -> Iterator[str]:

@@ -131,3 +131,21 @@ def test_control_characters_past_the_sampled_start_are_never_kept():
     text, _ = decode(body + b"\x00\x07\x1b" + "15 мая 2031 года в Минске прошло заседание СМИД ОДКБ.".encode())
     assert len(body) > 65536
     assert not any(ch in text for ch in "\x00\x07\x1b") and text.endswith("заседание СМИД ОДКБ.")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(encoding):
+    from storage.ingest.read import decode
+    text = "15 мая 2031 года в Минске прошло заседание СМИД ОДКБ.\n"
+    decoded, name = decode(text.encode(encoding))
+    assert (decoded, name) == (text, encoding)
+
+
+def test_binary_with_zeros_is_still_binary():
+    import random
+
+    from storage.ingest.errors import BinaryDocument
+    from storage.ingest.read import decode
+    noise = bytes(random.Random(7).randrange(256) for _ in range(5000))
+    with pytest.raises(BinaryDocument):
+        decode(noise + b"\x00" * 10)
