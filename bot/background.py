@@ -51,11 +51,26 @@ def ingest_listeners(runtime: "Runtime") -> list["Listener"]:
     return [outbox]
 
 
+STORE_POLL_SECONDS = 2.0
+
+
+async def watch_store(runtime: "Runtime", interval: float = STORE_POLL_SECONDS) -> None:
+    """Events another process stored become answerable here within `interval` seconds."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            if await runtime.refresh_if_changed():
+                log.info("the store changed outside this process: answers re-read it")
+        except Exception as error:  # a locked or briefly unreachable database: try again next round
+            log.warning("store watch: %s", error)
+
+
 def start_background(runtime: "Runtime", bot: "Bot") -> list[asyncio.Task]:
     from bot.feeds import FeedPoller
     from bot.inbox import InboxWatcher
 
-    tasks = [asyncio.create_task(delivery_worker(runtime, bot).run(), name="delivery-worker")]
+    tasks = [asyncio.create_task(delivery_worker(runtime, bot).run(), name="delivery-worker"),
+             asyncio.create_task(watch_store(runtime), name="store-watch")]
     settings = runtime.settings
     if settings.inbox_dir is not None:
         tasks.append(asyncio.create_task(InboxWatcher(settings.inbox_dir, runtime.ingest).run(), name="inbox"))

@@ -72,3 +72,13 @@ async def load_records(sessions: async_sessionmaker[AsyncSession]) -> list[Event
     """Every stored event as a plain record, for the in-memory search index."""
     async with sessions() as session:
         return [record_from_event(e) for e in await EventRepository(session).all()]
+
+
+async def store_fingerprint(sessions: async_sessionmaker[AsyncSession]) -> tuple:
+    """(count, last id, last update, last source) of the events: changes whenever any process adds, merges
+    into or removes an event; one aggregate query over indexed keys, cheap enough to poll every few seconds."""
+    async with sessions() as session:
+        last_source = select(func.max(EventSource.id)).scalar_subquery()  # a merge adds a source, maybe nothing else
+        row = (await session.execute(select(func.count(Event.id), func.max(Event.id), func.max(Event.updated_at),
+                                            last_source))).one()
+    return tuple(row)

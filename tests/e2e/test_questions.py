@@ -154,3 +154,26 @@ async def test_an_over_long_question_gets_a_clear_reply_and_does_not_hold_up_oth
     latest = await harness.send("/latest", user=other)
     assert latest and time.perf_counter() - start < 1.0
     await asyncio.gather(*heavy)
+
+
+async def test_an_event_another_process_stores_is_answered_within_seconds(harness, seeded_url, tmp_path):
+    """`csto-bot ingest` beside the running bot: the bot's answers see the new event without a restart."""
+    import asyncio
+    import subprocess
+    import sys
+    import time
+
+    doc = tmp_path / "new.txt"
+    doc.write_text("17 марта 2031 года в Оше прошло заседание Совета министров обороны ОДКБ. Заседание провёл "
+                   "министр обороны Кыргызстана Бакыт Исаев.", encoding="utf-8")
+    question = "кто председательствовал на СМО в марте 2031"
+    assert not harness.runtime.qa.answer(question, "ru").confident
+    db = seeded_url.split(":///", 1)[1]
+    subprocess.run([sys.executable, "-c", "from bot.cli import main; main()", "ingest", str(doc), "--db", db],
+                   check=True, capture_output=True, timeout=60)
+    start = time.perf_counter()
+    while not harness.runtime.qa.answer(question, "ru").confident:
+        assert time.perf_counter() - start < 5, "the other process's event never reached the answers"
+        await asyncio.sleep(0.2)
+    [reply, *_] = await harness.send(question)
+    assert "Бакыт Исаев" in reply.plain
