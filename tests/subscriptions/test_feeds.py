@@ -17,6 +17,15 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>"""
 
 
+async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
+    """The app on a free local port: (runner to clean up, base URL)."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    tcp = web.TCPSite(runner, "127.0.0.1", 0)
+    await tcp.start()
+    return runner, f"http://127.0.0.1:{tcp._server.sockets[0].getsockname()[1]}"
+
+
 @pytest.fixture
 async def site():
     state = {"missing": 404, "feed_status": 200}
@@ -40,11 +49,7 @@ async def site():
     app.router.add_get("/rss", feed)
     app.router.add_get("/html", html_feed)
     app.router.add_get("/page/{name}", page)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    state["base"] = f"http://127.0.0.1:{tcp._server.sockets[0].getsockname()[1]}"
+    runner, state["base"] = await serve(app)
     yield state
     await runner.cleanup()
 
@@ -131,11 +136,7 @@ async def hostile():
     for path, handler in (("/many", many), ("/page/{name}", page), ("/big", big), ("/huge", huge_declared),
                           ("/drip", drip), ("/short", short), ("/invalid", invalid)):
         app.router.add_get(path, handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    state["base"] = f"http://127.0.0.1:{tcp._server.sockets[0].getsockname()[1]}"
+    runner, state["base"] = await serve(app)
     yield state
     await runner.cleanup()
 
