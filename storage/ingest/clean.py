@@ -243,8 +243,8 @@ def _split_pair(match: re.Match) -> str:
 @lru_cache(maxsize=50_000)
 def _glued_head(token: str, following: str) -> str | None:
     letter, head = token[-1], token[:-1]
-    if letter.isupper():
-        return None
+    if letter.isupper() or len(following) < 2:
+        return None  # a lone letter after it ("бабо б") is an initial or a label, no evidence of a case
     abbreviation = len(head) >= 2 and head.isupper()
     if abbreviation:
         # "ООНо солидарности": an all-caps abbreviation with a lower-case letter glued on; "МИДа" and

@@ -64,6 +64,9 @@ def test_repair_glued_words(glued, repaired):
         "Тасмагамбетов встретился с Вольфовичем",
         "министр обороны Хренина и Шойгу",
         "стран СНГи ШОС",
+        "бабо б",
+        "войнео в",
+        "пункто к и",
     ],
 )
 def test_repair_leaves_real_words(text):
