@@ -34,7 +34,7 @@ def delivery_worker(runtime: "Runtime", bot: "Bot | None" = None) -> DeliveryWor
     if worker is None and bot is not None:
         from bot.delivery.http_sender import BotApiSender
 
-        sender = BotApiSender.for_bot(bot)
+        sender = BotApiSender.for_bot(bot, timeout=runtime.settings.send_timeout)
         worker = DeliveryWorker(runtime.sessions, sender, RateLimiter(runtime.settings.send_rate, 1.0))
         runtime.delivery_worker = worker
     return worker

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     feed_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
     feed_interval: float = 600.0  # seconds between feed polls
     send_rate: float = 25.0  # messages per second, all chats together
+    send_timeout: float = 120.0  # seconds to wait for Telegram's reply to one notification
     analysis_time_limit: float = 60.0  # seconds one document's analysis may take before it fails
     log_level: str = "INFO"
 

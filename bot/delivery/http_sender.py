@@ -4,6 +4,12 @@ Why not `bot.send_message`: aiogram validates the request and the whole returned
 pydantic, about half of the worker's CPU per notification; the worker only needs `message_id`.
 The request body is the same JSON aiogram would send; errors are raised as aiogram's exception types
 so `outcomes.classify` sorts them the same way.
+
+Timeouts are split by what they say about the message. A failed or slow connect means the request
+never left: certainly not sent. Once the request is written, a missing or broken reply is ambiguous:
+Telegram may have delivered the message; that is `SendUncertain`. The reply wait (`SEND_TIMEOUT`,
+120 s by default) is far above Telegram's normal latency so that a slow answer is waited for, not
+resent; the README says what happens past it.
 """
 from __future__ import annotations
 
@@ -25,10 +31,19 @@ from aiogram.methods import SendMessage
 from bot.delivery.card import MORE
 
 
+CONNECT_TIMEOUT = 10.0  # seconds to open a connection; past it the request was certainly not sent
+
+
+class SendUncertain(TelegramNetworkError):
+    """The request was sent but no complete reply came: the message may or may not have arrived."""
+
+
 class BotApiSender:
-    def __init__(self, api_url: str, token: str, *, timeout: float = 30.0, connections: int = 100) -> None:
+    def __init__(self, api_url: str, token: str, *, timeout: float = 120.0, connections: int = 100,
+                 connect_timeout: float = CONNECT_TIMEOUT) -> None:
         self.url = f"{api_url.rstrip('/')}/bot{token}/sendMessage"
-        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        # no total: it could fire mid-connect and make a certain "not sent" look ambiguous
+        self._timeout = aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=timeout)
         self._connections = connections
         self._client: aiohttp.ClientSession | None = None
         self._markups: dict[tuple[int, str], dict] = {}
@@ -65,8 +80,10 @@ class BotApiSender:
                                          headers={"Content-Type": "application/json"}) as response:
                 status = response.status
                 raw = await response.read()
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as error:
+            raise TelegramNetworkError(SendMessage(chat_id=chat_id, text=text), f"not sent: {_describe(error)}")
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
-            raise TelegramNetworkError(SendMessage(chat_id=chat_id, text=text), f"{type(error).__name__}: {error}")
+            raise SendUncertain(SendMessage(chat_id=chat_id, text=text), f"no reply: {_describe(error)}")
         try:
             answer = json.loads(raw)
         except ValueError:
@@ -74,6 +91,10 @@ class BotApiSender:
         if answer.get("ok"):
             return int(answer["result"]["message_id"])
         raise _error(status, answer, chat_id, text)
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def _error(status: int, answer: dict, chat_id: int, text: str) -> Exception:

@@ -5,7 +5,9 @@
 - Forbidden (blocked, kicked, deactivated user) and "chat not found": the chat is gone; deactivate the
   subscriber so no further rows are created for it, mark the row failed.
 - Network errors, timeouts and 5xx: transient; retry with exponential backoff, and after MAX_ATTEMPTS
-  mark the row failed with the reason.
+  mark the row failed with the reason. A request that was sent but got no reply (`SendUncertain`) is
+  retried too, flagged `uncertain`: the first copy may have arrived, and a duplicate is the lesser harm
+  than a missed event.
 - Any other 4xx (message too long, bad markup): retrying cannot help; failed at once.
 """
 from __future__ import annotations
@@ -24,6 +26,8 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
+
+from bot.delivery.http_sender import SendUncertain
 
 MAX_ATTEMPTS = 5
 BACKOFF_BASE = 2.0  # seconds; attempt n waits base * 2**(n-1), capped
@@ -44,6 +48,7 @@ class Deactivate:
 @dataclass(frozen=True, slots=True)
 class Retry:
     reason: str
+    uncertain: bool = False  # the failed attempt may have been delivered
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,8 @@ def classify(exc: BaseException) -> Outcome:
     if isinstance(exc, TelegramUnauthorizedError):
         # a wrong token fails every row alike; retrying keeps them until the operator fixes it
         return Retry(_one_line(exc))
+    if isinstance(exc, SendUncertain):
+        return Retry(_one_line(exc), uncertain=True)
     if isinstance(exc, (TelegramServerError, TelegramNetworkError, aiohttp.ClientError,
                         asyncio.TimeoutError, ConnectionError)):
         return Retry(_one_line(exc))

@@ -11,6 +11,8 @@ So after a crash (SIGKILL) every row is in one of three states: `pending` (certa
 Telegram's sendMessage has no idempotency key and a bot cannot read back what it sent, so no design can
 settle those rows; there are at most `max_in_flight` of them. On restart they are sent again
 (`recover`): a crash can at worst duplicate up to `max_in_flight` messages and can never lose one.
+The same ambiguity without a crash: a request sent but never answered (`SendUncertain`: no reply within
+SEND_TIMEOUT, or the connection broke after writing) is resent, and its row says it may be a duplicate.
 For a subscriber, a second copy of a card is a nuisance, a missing one is a missed event. With the
 rate-limited default (in flight ≤ 4 at 25 msg/s, each call ~ms on a 40 ms spacing) the window is a few
 percent of the time, and zero while the worker is idle or waiting for a slot.
@@ -281,10 +283,16 @@ class DeliveryWorker:
             )
         elif isinstance(outcome, Retry) and job.attempts + 1 < self.max_attempts:
             delay = self.backoff(job.attempts + 1)
-            log.info("delivery %d: %s; retry in %.0f s", job.delivery_id, outcome.reason, delay)
+            reason = outcome.reason
+            if outcome.uncertain:
+                reason = f"may have arrived, sent again: {reason}"[:300]
+                log.warning("delivery %d: no reply from Telegram (%s); sending again in %.0f s, it may arrive "
+                            "twice", job.delivery_id, outcome.reason, delay)
+            else:
+                log.info("delivery %d: %s; retry in %.0f s", job.delivery_id, reason, delay)
             await self._commits.apply(_set(
                 job.delivery_id, status=DeliveryStatus.pending, attempts=job.attempts + 1,
-                last_error=outcome.reason, next_attempt_at=now + dt.timedelta(seconds=delay)))
+                last_error=reason, next_attempt_at=now + dt.timedelta(seconds=delay)))
         else:
             reason = outcome.reason if isinstance(outcome, Fail) else f"gave up after {job.attempts + 1} attempts: {outcome.reason}"
             log.warning("delivery %d failed: %s", job.delivery_id, reason)

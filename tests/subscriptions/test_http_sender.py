@@ -6,7 +6,7 @@ from aiogram.exceptions import TelegramForbiddenError, TelegramNetworkError, Tel
 
 from bot.botapi import BotAPIEmulator
 from bot.botapi.state import EmulatorConfig
-from bot.delivery.http_sender import BotApiSender
+from bot.delivery.http_sender import BotApiSender, SendUncertain
 from bot.delivery.outcomes import Deactivate, PauseAll, Retry, classify
 
 
@@ -43,3 +43,38 @@ async def test_unreachable_server_is_a_network_error():
         assert isinstance(classify(error.value), Retry)
     finally:
         await sender.close()
+
+
+async def test_a_slow_reply_within_the_timeout_is_waited_for_not_resent(api):
+    api.inject_fault("sendMessage", "timeout", delay=1.0)
+    sender = BotApiSender(api.base_url, "1:abc", timeout=3)
+    try:
+        message_id = await sender.send(42, "медленно", 7, "ru")
+    finally:
+        await sender.close()
+    assert [m.message_id for m in api.sent_to(42)] == [message_id]
+
+
+async def test_no_reply_after_sending_is_uncertain_not_a_plain_network_error(api):
+    api.inject_fault("sendMessage", "timeout", delay=1.0)
+    sender = BotApiSender(api.base_url, "1:abc", timeout=0.3)
+    try:
+        with pytest.raises(SendUncertain) as error:
+            await sender.send(42, "без ответа", 7, "ru")
+    finally:
+        await sender.close()
+    outcome = classify(error.value)
+    assert isinstance(outcome, Retry) and outcome.uncertain
+    # the server did take it: exactly the case a resend can duplicate
+    await api.wait_for(lambda: api.sent_to(42), timeout=3)
+
+
+async def test_a_refused_connection_is_certainly_not_sent():
+    sender = BotApiSender("http://127.0.0.1:9", "1:abc")
+    try:
+        with pytest.raises(TelegramNetworkError) as error:
+            await sender.send(1, "x", 1, "ru")
+    finally:
+        await sender.close()
+    assert not isinstance(error.value, SendUncertain)
+    assert classify(error.value) == Retry(classify(error.value).reason, uncertain=False)

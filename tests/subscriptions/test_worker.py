@@ -103,3 +103,23 @@ async def test_rows_left_sending_by_a_crash_are_resent(sessions):
     worker = _worker(sessions, FakeSender())
     assert await worker.recover() == 1
     assert await worker.drain() == 2
+
+
+async def test_a_send_without_reply_is_resent_and_says_it_may_be_twice(sessions):
+    from bot.delivery.http_sender import SendUncertain
+
+    await _fan_out(sessions, [1, 2])
+    sender = FakeSender({1: [SendUncertain(METHOD, "no reply: SocketTimeoutError")]})
+    assert await _worker(sessions, sender).drain() == 2
+    assert sender.calls[1] == 2
+    async with sessions() as s:
+        error = await s.scalar(select(Delivery.last_error).join(Subscriber).where(Subscriber.chat_id == 1))
+    assert error.startswith("may have arrived, sent again: SendUncertain")
+
+
+async def test_the_production_backoff_grows_and_is_capped():
+    from bot.delivery import outcomes
+
+    waits = [outcomes.backoff(n) for n in range(1, 12)]
+    assert waits[:4] == [outcomes.BACKOFF_BASE * 2 ** k for k in range(4)]
+    assert waits == sorted(waits) and max(waits) == outcomes.BACKOFF_CAP < outcomes.BACKOFF_BASE * 2 ** 10
