@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import charset_normalizer
 
 from storage.ingest.clean import clean_html, clean_text
 from storage.ingest.errors import (
@@ -38,24 +41,32 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_CYRILLIC_LOWER = re.compile(r"[а-яё]")
-# characters a legacy 8-bit decoding produces from the wrong code page and real text hardly uses
-_MOJIBAKE = re.compile(r"[ЂЃЉЊЌЋЏђѓљњќћџЎўЈҐЄЇІіґєјЅѕї‰‹›†‡•™¤¦§©®°±µ¶·¬]")
+# the 8-bit code pages CSTO news pages come in (Russian first, then Western for English pages)
+LEGACY_ENCODINGS = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "cp1252")
+_CONTROL_BYTES = [bytes([b]) for b in (*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F)]
+_MAX_MESS = 0.2  # charset-normalizer's mess ratio above which a decoding is noise, not text
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|h[1-6]|li|ul|table|td|tr|body|head|article|section)\b[^>]*>", re.IGNORECASE)
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files to ingest: folders expanded recursively (sorted, known suffixes only), files as given."""
+    """Files to ingest: folders expanded recursively (sorted, known suffixes only), files as given.
+
+    A folder that cannot be listed is yielded itself, so that `load_path` reports it like any other
+    unreadable input instead of the batch quietly missing what it holds.
+    """
     for item in paths:
         path = Path(item)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                    yield child
-        else:
+        if not path.is_dir():
             yield path  # a missing or unsupported file is reported by load_path
+            continue
+        unreadable: list[Path] = []
+        found: list[Path] = []
+        for folder, dirs, files in os.walk(path, onerror=lambda error: unreadable.append(Path(error.filename))):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(Path(folder, name) for name in files
+                         if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."))
+        yield from sorted(found + unreadable)
 
 
 def megabytes(size: int, limit: int = MAX_BYTES, unit: str = "МБ") -> str:
@@ -77,6 +88,10 @@ def load_path(path: Path) -> RawDocument:
     if not path.exists():
         raise DocumentNotFound(f"файл не найден: {path}")
     if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except OSError as error:
+            raise DocumentNotFound(f"папку не прочитать: {path}: {error.strerror or error}") from error
         raise UnsupportedFormat(f"это папка, а не документ: {path}")
     if path.suffix.lower() not in SUFFIXES:
         raise UnsupportedFormat(f"неподдерживаемый формат {path.suffix or '(без расширения)'}: "
@@ -141,14 +156,13 @@ def decode(data: bytes) -> tuple[str, str]:
         if utf16 is not None:
             return _checked(utf16[0]), utf16[1]
         raise BinaryDocument("двоичный файл (нулевые байты), а не текст")
-    for encoding in _candidates(data):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if encoding == "utf-8" or _plausible(text):
-            return _checked(text), encoding
-    raise UnknownEncoding("не удалось определить кодировку: ни UTF-8, ни Windows-1251, ни KOI8-R")
+    try:
+        # strict UTF-8 whatever a page declares: legacy Cyrillic bytes are almost never valid UTF-8
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text, encoding = _legacy(data, _declared(data))
+    return _checked(text), encoding
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -169,36 +183,31 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _candidates(data: bytes) -> Iterator[str]:
-    declared: list[str] = []
+def _declared(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:8192])
-    if match:
-        name = match.group(1).decode("ascii", "ignore").lower()
-        try:
-            declared = [codecs.lookup(name).name]
-        except LookupError:
-            declared = []
-    yield from declared
-    if "utf-8" not in declared:
-        yield "utf-8"
-    # single-byte Cyrillic code pages decode anything; try first the one whose text looks like Russian
-    legacy = sorted(("cp1251", "koi8_r"), key=lambda enc: -_score(data[:65536].decode(enc, "replace")))
-    yield from (enc for enc in legacy if enc not in declared)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii", "ignore").lower()).name
+    except LookupError:
+        return None
 
 
-def _score(text: str) -> float:
-    cyr = len(_CYRILLIC.findall(text))
-    if cyr == 0:
-        return 0.0
-    return len(_CYRILLIC_LOWER.findall(text)) / cyr - len(_MOJIBAKE.findall(text)) / cyr
-
-
-def _plausible(text: str) -> bool:
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    if non_ascii == 0:
-        return True
-    cyr = len(_CYRILLIC.findall(text))
-    return cyr / non_ascii > 0.8 and _score(text) > 0.6
+def _legacy(data: bytes, declared: str | None) -> tuple[str, str]:
+    """An 8-bit page: charset-normalizer picks, among the code pages news pages here come in, the one
+    whose text reads least like noise (a wrong Cyrillic page for Latin-1 gives "cafй", mixed-script
+    words it scores as mess). A declared page is only one candidate: pages often declare wrongly."""
+    candidates = list(LEGACY_ENCODINGS)
+    if declared and declared.replace("-", "_") not in candidates and declared != "utf-8":
+        candidates.insert(0, declared)
+    best = charset_normalizer.from_bytes(data, cp_isolation=candidates, threshold=_MAX_MESS).best()
+    if best is None:
+        controls = sum(data.count(byte) for byte in _CONTROL_BYTES)
+        if controls > max(3, len(data) // 100):  # text with binary appended past the sampled start
+            raise BinaryDocument("двоичный файл (управляющие байты в тексте), а не текст")
+        raise UnknownEncoding("не удалось определить кодировку: текст не читается ни в UTF-8, "
+                              "ни в кириллических (Windows-1251, KOI8-R, CP866), ни в западной (Windows-1252)")
+    return str(best), best.encoding
 
 
 def _checked(text: str) -> str:
