@@ -80,7 +80,9 @@ class Harness:
         return self.emulator.inline_answers[update["inline_query"]["id"]]["results"]
 
 
-async def start_harness(db_url: str, **settings) -> tuple[Harness, object]:
+async def start_harness(db_url: str, *, concurrent: bool = False, **settings) -> tuple[Harness, object]:
+    """`concurrent=True` polls as `csto-bot run` does (each update a task); `Harness.send` then cannot
+    know when an update is done, so such tests wait for the messages themselves."""
     engine = create_engine(db_url)
     await migrate(engine)
     sessions = session_factory(engine)
@@ -90,7 +92,7 @@ async def start_harness(db_url: str, **settings) -> tuple[Harness, object]:
     bot = make_bot(TOKEN, emulator.base_url)
     dp = build_dispatcher(runtime)
     # handle_as_tasks=False: an update is answered before the next getUpdates (wait_handled relies on it)
-    polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False, handle_as_tasks=False,
+    polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False, handle_as_tasks=concurrent,
                                                    polling_timeout=1))
     await emulator.wait_for(lambda: emulator.requests("getUpdates"), timeout=10)
 
