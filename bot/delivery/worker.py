@@ -198,7 +198,12 @@ class DeliveryWorker:
         self._commits.start()
         before = self.sent
         try:
-            while await self._dispatch_batch() or self._tasks:
+            while True:
+                # done only when a look that began with nothing in flight finds nothing due: a send
+                # that fails while the query runs puts its row back after the query has looked
+                idle = not self._tasks
+                if not await self._dispatch_batch() and idle:
+                    break
                 if self._tasks:
                     await asyncio.wait(self._tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from storage.ingest.records import EventCandidate
-from storage.lexicon.kinds import kind_by_name
+from storage.lexicon.kinds import FIELD_EVENTS, kind_by_name
 from storage.lexicon.places import place_by_name
 from storage.lexicon.translit import name_key
 from storage.nlp import morph
@@ -84,6 +84,8 @@ def _kinds_clash(a: str | None, b: str | None) -> bool:
         return False
     if a in _MEETINGS and b in _MEETINGS:
         return False
+    if (a in FIELD_EVENTS) != (b in FIELD_EVENTS) and {a, b} & _MEETINGS:
+        return True  # forces in the field and a council at a table: never one event, however vaguely named
     ka, kb = kind_by_name(a), kind_by_name(b)
     # a "meeting" can be reported as a "session" or "visit"; two specific kinds cannot be one event
     return bool(ka and kb and ka.weight >= 3 and kb.weight >= 3)

@@ -78,3 +78,43 @@ async def test_a_refused_connection_is_certainly_not_sent():
         await sender.close()
     assert not isinstance(error.value, SendUncertain)
     assert classify(error.value) == Retry(classify(error.value).reason, uncertain=False)
+
+
+async def test_the_card_goes_out_as_html_without_link_previews_and_with_a_details_button(api):
+    sender = BotApiSender(api.base_url, "1:abc")
+    try:
+        await sender.send(43, "<i>x</i>", 9, "en")
+    finally:
+        await sender.close()
+    [request] = [r for r in api.requests("sendMessage") if r.params.get("chat_id") == 43]
+    assert request.params["parse_mode"] == "HTML"
+    assert request.params["link_preview_options"] == {"is_disabled": True}
+    from bot.keyboards import EventCb
+
+    [button] = api.sent_to(43)[0].buttons()
+    assert (button["text"], EventCb.unpack(button["callback_data"]).id) == ("Details", 9)
+
+
+@pytest.mark.parametrize("status, answer, kind", [
+    (401, {"description": "Unauthorized"}, "TelegramUnauthorizedError"),
+    (403, {"description": "Forbidden: bot was blocked by the user"}, "TelegramForbiddenError"),
+    (404, {"description": "Not Found"}, "TelegramNotFound"),
+    (400, {"description": "Bad Request: message is too long"}, "TelegramBadRequest"),
+    (500, {"description": "Internal Server Error"}, "TelegramServerError"),
+    (502, {}, "TelegramServerError"),
+    (200, {"ok": False, "error_code": 429, "parameters": {"retry_after": 7}}, "TelegramRetryAfter"),
+])
+def test_each_answer_maps_to_aiogram_s_error(status, answer, kind):
+    from bot.delivery.http_sender import _error
+
+    error = _error(status, answer, 1, "x")
+    assert type(error).__name__ == kind
+    if kind == "TelegramRetryAfter":
+        assert error.retry_after == 7
+    assert (answer.get("description") or f"HTTP {status}") in str(error)
+
+
+def test_a_429_without_retry_after_waits_one_second():
+    from bot.delivery.http_sender import _error
+
+    assert _error(429, {"description": "Too Many Requests"}, 1, "x").retry_after == 1

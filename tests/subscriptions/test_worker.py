@@ -120,6 +120,100 @@ async def test_a_send_without_reply_is_resent_and_says_it_may_be_twice(sessions)
 async def test_the_production_backoff_grows_and_is_capped():
     from bot.delivery import outcomes
 
-    waits = [outcomes.backoff(n) for n in range(1, 12)]
-    assert waits[:4] == [outcomes.BACKOFF_BASE * 2 ** k for k in range(4)]
-    assert waits == sorted(waits) and max(waits) == outcomes.BACKOFF_CAP < outcomes.BACKOFF_BASE * 2 ** 10
+    # the policy itself, in seconds: 2, 4, 8, … doubling to a five-minute ceiling, within five attempts
+    assert [outcomes.backoff(n) for n in range(1, 6)] == [2.0, 4.0, 8.0, 16.0, 32.0]
+    assert outcomes.backoff(9) == outcomes.backoff(40) == 300.0 and outcomes.MAX_ATTEMPTS == 5
+
+
+async def test_a_bad_request_other_than_chat_not_found_fails_the_row_and_keeps_the_subscriber(sessions):
+    await _fan_out(sessions, [1])
+    sender = FakeSender({1: [TelegramBadRequest(METHOD, "Bad Request: message is too long")]})
+    await _worker(sessions, sender).drain()
+    async with sessions() as s:
+        row = (await s.execute(select(Delivery.status, Delivery.attempts, Delivery.last_error))).one()
+        active = await s.scalar(select(Subscriber.is_active))
+    assert row == (DeliveryStatus.failed, 1, "TelegramBadRequest: Bad Request: message is too long")
+    assert active is True and sender.calls[1] == 1
+
+
+async def test_an_idle_worker_waits_for_the_poll_interval_instead_of_spinning(sessions):
+    import asyncio
+
+    worker = _worker(sessions, FakeSender(), poll_interval=0.2)
+    polls = 0
+    real = worker._due_jobs
+
+    async def counted():
+        nonlocal polls
+        polls += 1
+        return await real()
+
+    worker._due_jobs = counted
+    task = asyncio.create_task(worker.run())
+    await asyncio.sleep(0.7)
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    assert 2 <= polls <= 6, polls
+
+
+async def test_a_stopped_worker_leaves_no_task_and_closes_its_sender(sessions):
+    import asyncio
+
+    class ClosingSender(FakeSender):
+        closed = False
+
+        async def close(self):
+            self.closed = True
+
+    await _fan_out(sessions, [1])
+    sender = ClosingSender()
+    worker = _worker(sessions, sender)
+    assert await worker.drain() == 1
+    assert not [t for t in asyncio.all_tasks() if t.get_name() == "delivery-commits"]
+    task = asyncio.create_task(worker.run())
+    await asyncio.sleep(0.1)
+    committer = worker._commits._task
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    assert sender.closed and committer is not None and committer.done()
+
+
+async def test_the_default_worker_schedules_a_retry_by_the_production_backoff(sessions):
+    import datetime as dt
+
+    from storage.subscriptions import utcnow
+
+    await _fan_out(sessions, [1])
+    sender = FakeSender({1: [TelegramServerError(METHOD, "Bad Gateway")]})
+    before = utcnow()
+    await DeliveryWorker(sessions, sender, RateLimiter(10_000, 0.0)).drain()  # nothing injected
+    async with sessions() as s:
+        status, attempts, due = (await s.execute(
+            select(Delivery.status, Delivery.attempts, Delivery.next_attempt_at))).one()
+    assert (status, attempts) == (DeliveryStatus.pending, 1)
+    assert dt.timedelta(seconds=1.5) <= due - before <= dt.timedelta(seconds=3)  # backoff(1) is 2 s
+
+
+async def test_drain_does_not_stop_while_a_failing_send_is_still_putting_its_row_back(sessions):
+    import asyncio
+
+    class SlowFailure(FakeSender):
+        async def send(self, chat_id, text, event_id, language):
+            if chat_id == 2 and self.calls[2] == 0:
+                self.calls[2] += 1
+                await asyncio.sleep(0.1)
+                raise TelegramServerError(METHOD, "Bad Gateway")
+            return await super().send(chat_id, text, event_id, language)
+
+    event_id = await _fan_out(sessions, [1, 2])
+    worker = _worker(sessions, SlowFailure())
+    real = worker._due_jobs
+
+    async def slow_look():  # the query has looked; the failure lands before it returns
+        jobs = await real()
+        await asyncio.sleep(0.3)
+        return jobs
+
+    worker._due_jobs = slow_look
+    await worker.drain()
+    assert sorted(worker.sender.accepted) == [(1, event_id), (2, event_id)]

@@ -55,3 +55,21 @@ def test_unknown_body_needs_similar_content():
 def test_duplicate_texts():
     assert is_duplicate_text("План консультаций на 2024 год", "план консультаций на 2024 год.")
     assert not is_duplicate_text("План консультаций на 2024 год", "Заявление о солидарности")
+
+
+def test_a_session_and_an_exercise_of_one_body_on_one_day_are_two_events():
+    # the CSTO's council meets while its forces train: same body, same day, same city, different things
+    session = cand(body_short="СМО", kind="заседание", place="Минск", title="Заседание Совета министров обороны")
+    drills = cand(body_short="СМО", kind="учения", place="Минск", title="Учения под руководством Совета министров обороны")
+    assert sameness(view(session), drills) == 0.0
+    assert sameness(view(drills), session) == 0.0
+
+
+def test_meetings_named_differently_are_one_kind_but_specific_kinds_are_not():
+    from storage.ingest.merge import _kinds_clash
+
+    for a, b in [("заседание", "сессия"), ("саммит", "заседание"), ("встреча", "переговоры"), ("учения", None),
+                 ("консультации", "совещание"), ("визит", "встреча")]:
+        assert not _kinds_clash(a, b), (a, b)
+    for a, b in [("учения", "заседание"), ("курсы", "консультации"), ("учения", "курсы"), ("операция", "сессия")]:
+        assert _kinds_clash(a, b), (a, b)

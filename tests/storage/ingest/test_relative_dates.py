@@ -33,6 +33,16 @@ PAST, FUTURE, NOW = Tense(past=True), Tense(future=True), Tense(present=True)
     ("На будущей неделе, в пятницу, откроются курсы.", FUTURE, dt.date(2031, 5, 16)),
     ("The drills will be held next week, from Monday to Friday.", FUTURE, dt.date(2031, 5, 12)),
     ("На прошлой неделе, в четверг, прошло совещание.", PAST, dt.date(2031, 5, 1)),
+    # an unmarked weekday in the past is the latest such day up to the reference: up to six days back
+    ("Совещание прошло в четверг.", PAST, dt.date(2031, 5, 1)),
+    ("Делегации прибыли во вторник.", PAST, dt.date(2031, 5, 6)),
+    ("The delegations arrived on Thursday.", PAST, dt.date(2031, 5, 1)),
+    # and in the future the next one, up to six days on
+    ("Курсы откроются во вторник.", FUTURE, dt.date(2031, 5, 13)),
+    ("The courses will open on Tuesday.", FUTURE, dt.date(2031, 5, 13)),
+    ("Позавчера в Бишкеке завершились консультации.", PAST, dt.date(2031, 5, 5)),
+    ("The day before yesterday the talks ended.", PAST, dt.date(2031, 5, 5)),
+    ("The previous day the ministers met.", PAST, dt.date(2031, 5, 6)),
 ])
 def test_relative_dates(sentence, tense, expected):
     found = relative_dates(sentence, WED, tense)

@@ -3,9 +3,7 @@ import pytest
 from storage.search.intents import Intent, detect_intent
 
 
-@pytest.mark.parametrize(
-    ("question", "intent"),
-    [
+CASES = [
         ("Кто председательствовал на заседании СМО?", Intent.chair),
         ("под чьим председательством прошли консультации", Intent.chair),
         ("Who chaired the summit?", Intent.chair),
@@ -34,7 +32,13 @@ from storage.search.intents import Intent, detect_intent
         ("о чём говорили министры", Intent.topics),
         ("заседание СМИД в Ереване", Intent.summary),
         ("Что было 14 июня 2022?", Intent.summary),
-    ],
-)
+]
+
+
+@pytest.mark.parametrize(("question", "intent"), CASES)
 def test_detects_intent(question, intent):
     assert detect_intent(question) is intent
+
+
+def test_every_intent_is_reached_by_some_question():
+    assert {intent for _, intent in CASES} == set(Intent)
