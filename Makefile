@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup bench clean
+.PHONY: run test setup bench mutation clean
 
 $(BIN)/csto-bot: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# a seeded sample of single-point mutants of storage/ingest, storage/search and bot/delivery (~30 min);
+# SAMPLE=, SEED=, JOBS= to change it; prints the score and every survivor, its last line is JSON
+mutation: setup
+	$(BIN)/python -m tests.mutation.run --sample $(or $(SAMPLE),200) --seed $(or $(SEED),1) --jobs $(or $(JOBS),2)
 
 bench: setup
 	$(BIN)/python bench/ingest.py
