@@ -6,7 +6,7 @@ import re
 from storage.ingest.extract.people import find_people
 from storage.ingest.records import Chair
 from storage.lexicon.bodies import find_body_matches
-from storage.lexicon.phrases import tokens
+from storage.lexicon.nominative import nominative_lead
 from storage.lexicon.places import find_states
 from storage.nlp import morph
 
@@ -118,17 +118,4 @@ def _is_locative(sentence: str, start: int, first_token: str) -> bool:
 
 def nominative_phrase(phrase: str) -> str:
     """Leading adjectives and head noun into the nominative: "Военной академии Генерального штаба" → "Военная академия Генерального штаба"."""
-    out, shift = phrase, 0
-    for word, s, e in tokens(phrase):
-        parse = next((p for p in morph.parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case), None)
-        if parse is None:
-            break
-        nom = parse.inflect({"nomn", parse.tag.number or "sing"})
-        if nom is None:
-            break
-        new = nom.word[:1].upper() + nom.word[1:] if word[:1].isupper() else nom.word
-        out = out[: s + shift] + new + out[e + shift:]
-        shift += len(new) - (e - s)
-        if parse.tag.POS == "NOUN":
-            break
-    return out
+    return nominative_lead(phrase)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storage.ingest.records import Person
+from storage.lexicon.nominative import nominative_lead
 from storage.lexicon.phrases import tokens
 from storage.lexicon.places import find_states
 from storage.nlp import morph
@@ -222,25 +223,7 @@ def _enumerated_role(sentence: str, previous: PersonMention, start: int) -> str 
 @lru_cache(maxsize=20_000)
 def _role_nominative(role: str) -> str:
     """Put the leading "adjectives + head noun" of a title into the nominative, keep the rest."""
-    toks = tokens(role)
-    out = role
-    shift = 0
-    for word, s, e in toks:
-        lem = morph.lemma(word)
-        parse = next((p for p in morph.parses(word.lower())
-                      if {"NOUN", "ADJF", "PRTF"} & {p.tag.POS} and p.tag.case in _CASES), None)
-        if parse is None:
-            break
-        nom = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})  # one person holds one title
-        if nom is None:
-            break
-        new = nom.word
-        if word[:1].isupper():
-            new = new[:1].upper() + new[1:]
-        out = out[: s + shift] + new + out[e + shift:]
-        shift += len(new) - (e - s)
-        if lem in ROLE_HEADS:
-            break
+    out = nominative_lead(role, is_head=lambda lemma: lemma in ROLE_HEADS, singular=True)
     return out[:1].upper() + out[1:]
 
 

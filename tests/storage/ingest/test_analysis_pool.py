@@ -72,3 +72,38 @@ async def test_ingestor_with_a_pool_stores_and_a_timeout_fails_with_one_line(ses
         hopeless.close()
     assert report.status == "failed" and "longer than" in report.reason and "\n" not in report.reason
     assert await export_without_ids(sessions) == before
+
+
+def my_pid(_: object = None) -> int:
+    import os
+
+    return os.getpid()
+
+
+async def test_a_stuck_worker_is_killed_not_left_running(pool):
+    import os
+
+    first = await pool.run(my_pid)
+    with pytest.raises(AnalysisTimeout):
+        await pool.run(stuck, 30)
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        try:
+            os.kill(first, 0)
+        except ProcessLookupError:
+            break
+        await asyncio.sleep(0.05)
+    else:
+        pytest.fail(f"worker {first} still runs after its document timed out")
+    assert await pool.run(my_pid) != first
+
+
+async def test_a_crashed_worker_fails_its_document_and_the_next_gets_a_new_one(pool):
+    import os
+    import signal
+
+    from storage.ingest.errors import IngestError
+
+    with pytest.raises(IngestError, match="stopped unexpectedly"):
+        await pool.run(os.kill, await pool.run(my_pid), signal.SIGKILL)
+    assert await pool.run(stuck, 0) == "done"

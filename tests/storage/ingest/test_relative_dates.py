@@ -95,3 +95,31 @@ def test_duration(sentence, days):
 ])
 def test_until(before, yes):
     assert ends_here(before) is yes
+
+
+# every number word a length in days is written with, and what it means (written out here, not read
+# from the code's own table, so a wrong entry there fails)
+_SPELLED = [("два", 2), ("двух", 2), ("три", 3), ("трех", 3), ("трёх", 3), ("четыре", 4), ("четырех", 4),
+            ("четырёх", 4), ("пять", 5), ("пяти", 5), ("шесть", 6), ("шести", 6), ("семь", 7), ("семи", 7),
+            ("восемь", 8), ("восьми", 8), ("девять", 9), ("девяти", 9), ("десять", 10), ("десяти", 10),
+            ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+            ("nine", 9), ("ten", 10)]
+
+
+@pytest.mark.parametrize("word, days", _SPELLED)
+def test_every_spelled_length(word, days):
+    sentence = (f"The drills lasted {word} days." if word.isascii()
+                else f"Учения продолжались в течение {word} {'дня' if days < 5 else 'дней'}.")
+    assert duration_days(sentence) == days
+
+
+@pytest.mark.parametrize("sentence", ["Учение продолжалось один день.", "The drill lasted one day.",
+                                      "Визит продлился в течение одного дня."])
+def test_one_day_is_no_range(sentence):
+    assert duration_days(sentence) is None
+
+
+@pytest.mark.parametrize("tense", [NOW, Tense(past=True, future=True), Tense()])
+def test_a_bare_weekday_looks_back_unless_the_sentence_is_only_future(tense):
+    # news in the present tense ("в понедельник проходит") or with mixed tenses reports this week's past
+    assert relative_dates("Заседание в понедельник в Минске.", WED, tense)[0].date == dt.date(2031, 5, 5)
