@@ -110,3 +110,8 @@ def test_a_headline_closed_by_the_wrong_tag_or_not_at_all_ends_before_the_text(h
     text, title = clean_html(html)
     assert title == "Министры провели заседание"
     assert "Первый абзац новости." in text
+
+
+def test_a_page_without_title_or_h1_has_no_title():
+    text, title = clean_html("<html><body><p>Первый абзац.</p><p>Второй абзац.</p></body></html>")
+    assert (text, title) == ("Первый абзац.\n\nВторой абзац.", None)

@@ -73,3 +73,11 @@ def test_meetings_named_differently_are_one_kind_but_specific_kinds_are_not():
         assert not _kinds_clash(a, b), (a, b)
     for a, b in [("учения", "заседание"), ("курсы", "консультации"), ("учения", "курсы"), ("операция", "сессия")]:
         assert _kinds_clash(a, b), (a, b)
+
+
+def test_sameness_stays_on_its_0_to_100_scale_and_empty_keys_are_unlike():
+    from storage.ingest.merge import similarity
+
+    full = cand(body_short="СМИД", kind="заседание", place="Минск", title="Заседание СМИД в Минске")
+    assert 70 <= sameness(view(full), full) <= 100
+    assert similarity(frozenset(), frozenset({"минск"})) == similarity(frozenset({"минск"}), frozenset()) == 0.0

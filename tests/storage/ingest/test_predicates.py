@@ -60,3 +60,19 @@ def test_present(sentence):
 ])
 def test_no_predicate(sentence):
     assert not sentence_tense(sentence).any
+
+
+@pytest.mark.parametrize("sentence", [
+    "Итоги прошедшей сессии подведены в докладе.",  # "прошедший" is listed as an adjective
+    "Участники состоявшегося форума.",
+    "Делегация, прибывшая в Минск.",
+    "Итоги завершившегося учения.",
+])
+def test_participles_qualify_a_noun_they_are_no_predicate(sentence):
+    tense = sentence_tense(sentence)
+    assert tense.attributive
+
+
+@pytest.mark.parametrize("sentence", ["Новая программа сотрудничества.", "Коллективные силы быстрого развёртывания."])
+def test_plain_adjectives_are_no_participles(sentence):
+    assert not sentence_tense(sentence).attributive and not sentence_tense(sentence).any

@@ -208,3 +208,13 @@ def test_binary_with_zeros_is_still_binary():
     noise = bytes(random.Random(7).randrange(256) for _ in range(5000))
     with pytest.raises(BinaryDocument):
         decode(noise + b"\x00" * 10)
+
+
+def test_a_date_the_channel_gave_wins_over_the_page_s_own_meta():
+    import datetime as dt
+
+    html = ('<html><head><meta property="article:published_time" content="2031-05-04T10:00"></head>'
+            f"<body><p>{RU}</p></body></html>").encode()
+    feed_date = dt.datetime(2031, 5, 6, 9, 0)
+    assert read_document(RawDocument("a.html", html, published=feed_date)).published == feed_date
+    assert read_document(RawDocument("a.html", html)).published == dt.datetime(2031, 5, 4)

@@ -364,3 +364,25 @@ def test_labels_above_the_pages_own_headline_are_navigation():
     [item] = split_items(_Page("t.html", text, "utf-8", title="Министры обороны ОДКБ собрались в Оше"))
     assert item.title == "Министры обороны ОДКБ собрались в Оше"
     assert "Регион" not in item.text and "Агентство" not in item.text
+
+
+def test_a_headline_repeated_as_the_first_paragraph_is_kept_once():
+    text = """Министры обороны провели заседание в Бишкеке
+
+Министры обороны провели заседание в Бишкеке
+
+14 мая 2031 года в Бишкеке прошло заседание Совета министров обороны ОДКБ."""
+    [item] = split_items(page(text))
+    assert item.title == "Министры обороны провели заседание в Бишкеке"
+    assert item.text == "14 мая 2031 года в Бишкеке прошло заседание Совета министров обороны ОДКБ."
+
+
+# Markdown rules ("---", "* * *") are dropped by cleaning: inside an article they part a lead from its body
+@pytest.mark.parametrize("rule", ["———————", "—————", "–––––", "~~~~~"])
+def test_a_horizontal_rule_ends_one_digest_entry(rule):
+    text = (f"12 мая 2031 года в Минске прошло заседание Совета министров иностранных дел ОДКБ.\n\n{rule}\n\n"
+            f"14 мая 2031 года в Ереване начались учения миротворческих сил ОДКБ.\n\n{rule}")
+    items = split_items(page(text))
+    assert [i.text for i in items] == [
+        "12 мая 2031 года в Минске прошло заседание Совета министров иностранных дел ОДКБ.",
+        "14 мая 2031 года в Ереване начались учения миротворческих сил ОДКБ."]
