@@ -115,3 +115,12 @@ def test_a_headline_closed_by_the_wrong_tag_or_not_at_all_ends_before_the_text(h
 def test_a_page_without_title_or_h1_has_no_title():
     text, title = clean_html("<html><body><p>Первый абзац.</p><p>Второй абзац.</p></body></html>")
     assert (text, title) == ("Первый абзац.\n\nВторой абзац.", None)
+
+
+@pytest.mark.parametrize("html", [
+    "<div>Меню</div></h1><h1>Министры провели заседание</h1><p>Первый абзац новости.</p>",
+    "<p>Раздел</p></h1></h1><h1>Министры провели заседание</h1><p>Первый абзац новости.</p>",
+])
+def test_a_stray_closing_h1_before_the_headline_changes_nothing(html):
+    text, title = clean_html(html)
+    assert title == "Министры провели заседание" and text.endswith("Первый абзац новости.")

@@ -159,7 +159,7 @@ async def test_the_size_limit_holds_on_the_bytes_received_whatever_was_declared(
 
 
 @pytest.mark.parametrize("size, text", [(9 * 2**20, "9.0 МБ"), (5 * 2**20 + 20_000, "5.02 МБ"), (5 * 2**20 + 10, "5242890 байт"),
-                                        (3 * 2**20, "3.0 МБ")])
+                                        (3 * 2**20, "3.0 МБ"), (5 * 2**20, "5.0 МБ"), (5 * 2**20 - 1, "5.0 МБ")])
 def test_sizes_are_said_so_they_never_read_as_the_limit(size, text):
     from storage.ingest.read import megabytes
     assert megabytes(size) == text
