@@ -1,0 +1,88 @@
+"""Smaller promises of the answer layer: hit scores, labels, what a summary names, plural English concepts,
+the language of a short question, the years /event accepts, and that every record field is searchable."""
+import datetime as dt
+
+import pytest
+
+from storage.search.answer import QA
+from storage.search.compose import event_label
+from storage.search.date_query import DateQueryError, parse_date_query
+from storage.search.normalize import detect_language, english_concept
+from storage.search.records import EventRecord, PersonRecord
+
+D = dt.date(2031, 5, 4)
+
+
+def record(i=1, **fields) -> EventRecord:
+    values = dict(id=i, date_start=D, date_end=D, title="Заседание в Минске")
+    values.update(fields)
+    return EventRecord(**values)
+
+
+@pytest.mark.parametrize("plural, singular", [("councils", "council"), ("ministers", "minister"),
+                                              ("secretaries", "secretary"), ("exercises", "exercise"),
+                                              ("summits", "summit")])
+def test_english_plurals_mean_what_the_singular_does(plural, singular):
+    assert english_concept(singular) and english_concept(plural) == english_concept(singular)
+
+
+@pytest.mark.parametrize("question, language", [("Minsk summit?", "en"), ("summit", "en"), ("smid odkb", "ru"),
+                                                ("Кто вёл СМИД?", "ru"), ("CSTO саммит в Минске", "ru")])
+def test_one_english_word_is_enough_to_answer_in_english(question, language):
+    assert detect_language(question) == language
+
+
+@pytest.mark.parametrize("arg, ok", [("1990", True), ("1989", False), ("2100", True), ("2101", False),
+                                     ("01.01.1990", True), ("31.12.1989", False)])
+def test_event_accepts_the_years_from_1990_to_2100(arg, ok):
+    if ok:
+        assert parse_date_query(arg).start.year in (1990, 2100)
+    else:
+        with pytest.raises(DateQueryError):
+            parse_date_query(arg)
+
+
+def test_a_body_named_only_in_full_is_found_by_its_words():
+    records = [record(1, title="Встреча в Минске", body="Совет командующих пограничными войсками"),
+               record(2, title="Встреча в Минске", body="Координационный совет руководителей органов")]
+    hits = QA.from_records(records).search("командующих пограничными войсками")
+    assert hits and hits[0].event_id == 1
+
+
+def test_the_kind_is_searchable():
+    records = [record(1, title="Мероприятие в Минске", kind="учения"),
+               record(2, title="Мероприятие в Минске", kind="заседание")]
+    hits = QA.from_records(records).search("учения в Минске")
+    assert hits and hits[0].event_id == 1
+
+
+def test_hit_scores_run_to_100_for_the_best_full_match():
+    records = [record(1, title="Учения миротворческих сил", kind="учения"),
+               record(2, title="Учения в горах", kind="учения")]
+    hits = QA.from_records(records).search("учения миротворческих сил")
+    assert hits[0].score == 100.0 and all(0 < h.score < 100 for h in hits[1:])
+
+
+def test_several_events_of_one_date_are_all_certain():
+    records = [record(1, title="Заседание СМИД"), record(2, title="Учения в Оше", kind="учения")]
+    answer = QA.from_records(records).answer("Что было 4 мая 2031?")
+    assert answer.several and [h.score for h in answer.hits] == [100.0, 100.0]
+
+
+def test_a_long_title_is_labelled_by_kind_and_body():
+    long = "Министры обороны государств — членов ОДКБ " + "обсудили " * 10 + "вопросы."
+    assert event_label(record(title=long, kind="заседание", body="Совет министров обороны ОДКБ")) == \
+        "Заседание — Совет министров обороны ОДКБ"
+    assert event_label(record(title=long, kind="учения", place="Ош")) == "Учения (Ош)"
+    assert event_label(record(title="Короткое название")) == "Короткое название"
+
+
+def test_a_summary_names_the_chair_and_the_person_asked_about():
+    r = record(title="Заседание Совета министров обороны", kind="заседание", chair_person="Бакыт Исаев",
+               participants=(PersonRecord("Бакыт Исаев", "министр обороны"),
+                             PersonRecord("Анна Орлова", "заместитель генерального секретаря")))
+    qa = QA.from_records([r])
+    asked = qa.answer("заседание Совета министров обороны Орлова").text
+    assert "председатель — Бакыт Исаев" in asked and "Анна Орлова (заместитель генерального секретаря)" in asked
+    plain = qa.answer("Расскажи о заседании Совета министров обороны").text
+    assert "председатель — Бакыт Исаев" in plain and "Орлова" not in plain
