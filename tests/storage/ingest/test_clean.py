@@ -115,6 +115,8 @@ def test_a_headline_closed_by_the_wrong_tag_or_not_at_all_ends_before_the_text(h
 def test_a_page_without_title_or_h1_has_no_title():
     text, title = clean_html("<html><body><p>Первый абзац.</p><p>Второй абзац.</p></body></html>")
     assert (text, title) == ("Первый абзац.\n\nВторой абзац.", None)
+    # a fragment that starts with text before any tag: that text is the page's, not a title
+    assert clean_html("Первый абзац.<p>Второй абзац.</p>") == ("Первый абзац.\n\nВторой абзац.", None)
 
 
 @pytest.mark.parametrize("html", [
