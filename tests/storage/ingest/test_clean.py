@@ -126,3 +126,12 @@ def test_a_page_without_title_or_h1_has_no_title():
 def test_a_stray_closing_h1_before_the_headline_changes_nothing(html):
     text, title = clean_html(html)
     assert title == "Министры провели заседание" and text.endswith("Первый абзац новости.")
+
+
+@pytest.mark.parametrize("html, title", [
+    ("<h1>Министры провели заседание</h2>Первый абзац новости.", "Министры провели заседание"),
+    ("<h1>Министры <b>провели</b> <a href='/x'>заседание</a></h1><p>Первый абзац новости.</p>",
+     "Министры провели заседание"),
+])
+def test_a_headline_ends_at_a_heading_close_not_at_inline_markup(html, title):
+    assert clean_html(html)[1] == title

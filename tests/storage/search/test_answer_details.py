@@ -86,3 +86,19 @@ def test_a_summary_names_the_chair_and_the_person_asked_about():
     assert "председатель — Бакыт Исаев" in asked and "Анна Орлова (заместитель генерального секретаря)" in asked
     plain = qa.answer("Расскажи о заседании Совета министров обороны").text
     assert "председатель — Бакыт Исаев" in plain and "Орлова" not in plain
+
+
+def test_a_misspelt_word_counts_for_less_than_the_word_itself():
+    qa = QA.from_records([record(title="Заседание Совета министров обороны в Минске")])
+    assert qa.index.resolve("заседание") == (("заседание", 1.0),)
+    for typo, term in [("засидание", "заседание"), ("менистров", "министр"), ("абароны", "оборона")]:
+        [(found, weight)] = qa.index.resolve(typo)
+        assert found == term and 0.7 <= weight < 0.9
+
+
+def test_search_lists_at_most_ten_events_by_default():
+    records = [record(i, date_start=dt.date(2000 + i, 5, 4), date_end=dt.date(2000 + i, 5, 4),
+                      title="Учения миротворческих сил", kind="учения") for i in range(1, 16)]
+    qa = QA.from_records(records)
+    assert len(qa.search("учения миротворческих сил")) == 10
+    assert len(qa.search("учения миротворческих сил", limit=12)) == 12
