@@ -163,3 +163,16 @@ async def test_the_size_limit_holds_on_the_bytes_received_whatever_was_declared(
 def test_sizes_are_said_so_they_never_read_as_the_limit(size, text):
     from storage.ingest.read import megabytes
     assert megabytes(size) == text
+
+
+@pytest.mark.parametrize("order", ["announcement first", "report first"])
+async def test_a_meeting_announced_for_the_day_before_is_held_on_the_reported_day_not_over_both(sessions, order):
+    announced = "Заседание Комитета секретарей советов безопасности ОДКБ пройдет 15 июня 2031 года в Минске."
+    reported = "16 июня 2031 года в Минске состоялось заседание Комитета секретарей советов безопасности ОДКБ."
+    docs = [("a.txt", announced), ("r.txt", reported)]
+    ingestor = Ingestor(sessions)
+    for name, text in docs if order == "announcement first" else docs[::-1]:
+        await ingestor.ingest(raw(name, text.encode()))
+    async with sessions() as session:
+        [event] = await export_events(session)
+    assert (event["date_start"], event["date_end"], len(event["sources"])) == ("2031-06-16", "2031-06-16", 2)
