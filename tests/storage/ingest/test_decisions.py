@@ -108,3 +108,14 @@ def test_a_decision_stops_before_its_attribution(sentence, expected):
 ])
 def test_topics_in_several_phrasings(sentence, topic):
     assert find_topics(sentence) == [topic]
+
+
+@pytest.mark.parametrize("sentence, topics", [
+    ("Министры обсудили миграцию.", ["миграцию"]),  # eight letters: a topic
+    ("Министры обсудили бюджет.", []),  # too short to say what was discussed
+    ("Стороны обсудили вопросы безопасности в регионе.", ["вопросы безопасности в регионе"]),
+])
+def test_topic_length_floor(sentence, topics):
+    from storage.ingest.extract.decisions import find_topics
+
+    assert find_topics(sentence) == topics

@@ -133,6 +133,10 @@ def test_people_of_an_announced_side_event_are_not_the_lead_events():
     assert (lead.body_short, [p.name for p in lead.participants]) == ("СМИД", ["Иван Петров"])
     assert (side.body_short, str(side.date_start)) == ("СКБ", "2031-05-06")
     assert [p.name for p in side.participants] == ["Сергей Иванов", "Олег Сидоров"]
+    # the lead keeps every fact of its own; only the side event's people leave its record
+    fields = {f.field for f in lead.facts}
+    assert {"date", "body", "place", "title"} <= fields
+    assert [f.value.split(" (")[0] for f in lead.facts if f.field == "participant"] == ["Иван Петров"]
 
 
 def test_a_meetings_states_are_not_listed_as_participants_an_exercises_are():
