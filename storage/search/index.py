@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from storage.lexicon.bodies import find_bodies
+from storage.lexicon.bodies import BODIES, find_bodies
 from storage.lexicon.places import CITIES, canonical_place, find_places
 from storage.lexicon.translit import name_key
 from storage.nlp import morph
@@ -203,7 +203,12 @@ class SearchIndex:
             if not body.is_organisation:
                 # "саммит ОДКБ" names the Collective Security Council: its events cover those words
                 short = tuple(t for t in nz.index_terms(body.short) if t in self.postings)
-                for w in nz.words(question[start:end]):
+                named = nz.words(question[start:end])
+                if named == nz.words(body.short):
+                    # the abbreviation alone ("учения КМС"): records that spell the name out match by its
+                    # distinctive words ("миротворческих"), not by generic ones every body shares
+                    short += tuple(t for t in _distinctive_terms(body.short) if t in self.postings and t not in short)
+                for w in named:
                     body_terms[w] = short
         # a state named in the question also means its cities and its other names ("Кыргызстан" ~ Бишкек)
         state_terms: dict[str, tuple[str, ...]] = {}
@@ -224,6 +229,8 @@ class SearchIndex:
             if lemma in nz.STOP_RU:
                 continue
             terms = self.resolve(w)
+            if w not in ws and not any(t in self.postings for t, _ in terms):
+                continue  # a body's short form added for the question's full name: an alias the store lacks
             own = {lemma, *(t for t, _ in terms)}
             if w in body_terms:
                 terms = tuple(terms) + tuple((t, 1.0) for t in body_terms[w] if t not in {x for x, _ in terms})
@@ -318,6 +325,17 @@ class SearchIndex:
 
     def rerank_score(self, doc: int, question: str) -> float:
         return fuzz.token_set_ratio(nz.fold(question), self.rerank_text[doc])
+
+
+@lru_cache(maxsize=64)
+def _distinctive_terms(short: str) -> tuple[str, ...]:
+    """The words of a body's full name that no other body's name has ("иностранный" for СМИД; not
+    "совет" or "министр", which the defence ministers' council shares)."""
+    mine = next((b for b in BODIES if b.short == short), None)
+    if mine is None:
+        return ()
+    others = {t for b in BODIES if b.short != short for t in nz.index_terms(b.full)}
+    return tuple(t for t in nz.index_terms(mine.full) if t not in others and t not in nz.GENERIC)
 
 
 @lru_cache(maxsize=1024)

@@ -102,9 +102,10 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 
 
 def english_concept(word: str) -> tuple[str, ...] | None:
-    """Russian lemmas for an English domain word, plural or singular ("councils", "secretaries")."""
+    """Russian lemmas for an English domain word, plural or singular ("councils", "secretaries"), also the
+    singular of a word the table lists in the plural only ("force" for "forces", "drill" for "drills")."""
     for form in (word, word[:-1] if word.endswith("s") else None, word[:-3] + "y" if word.endswith("ies") else None,
-                 word[:-2] if word.endswith("es") else None):
+                 word[:-2] if word.endswith("es") else None, word + "s" if not word.endswith("s") else None):
         if form and form in ENGLISH_CONCEPTS:
             return ENGLISH_CONCEPTS[form]
     return None

@@ -102,3 +102,33 @@ def test_search_lists_at_most_ten_events_by_default():
     qa = QA.from_records(records)
     assert len(qa.search("учения миротворческих сил")) == 10
     assert len(qa.search("учения миротворческих сил", limit=12)) == 12
+
+
+@pytest.mark.parametrize("singular, plural", [("force", "forces"), ("drill", "drills"), ("participant", "participants")])
+def test_a_singular_finds_a_concept_the_table_lists_in_the_plural(singular, plural):
+    assert english_concept(singular) and english_concept(singular) == english_concept(plural)
+
+
+_SPELLED_OUT = ["Учения миротворческих сил", "Учения сил оперативного реагирования",
+                "Заседание Совета министров обороны", "Заседание Совета министров иностранных дел"]
+
+
+@pytest.mark.parametrize("question, title", [
+    ("учения КМС", "Учения миротворческих сил"),
+    ("когда прошли учения КСОР?", "Учения сил оперативного реагирования"),
+    ("заседание СМИД", "Заседание Совета министров иностранных дел"),
+    ("CSTO peacekeeping forces exercise", "Учения миротворческих сил"),
+    ("exercise of the peacekeeping force", "Учения миротворческих сил"),
+])
+def test_an_abbreviation_or_english_name_finds_records_that_spell_the_body_out(question, title):
+    # the records carry no body field: only their titles name the body, in full and in Russian
+    records = [record(i, title=t, kind="учения" if t.startswith("Учения") else "заседание")
+               for i, t in enumerate(_SPELLED_OUT, 1)]
+    answer = QA.from_records(records).answer(question)
+    title_of = {r.id: r.title for r in records}
+    assert answer.hits and title_of[answer.hits[0].event_id] == title, [title_of[h.event_id] for h in answer.hits]
+
+
+def test_an_abbreviation_does_not_match_another_body_sharing_its_generic_words():
+    records = [record(1, title="Заседание Совета министров обороны в Душанбе", kind="заседание", place="Душанбе")]
+    assert not QA.from_records(records).answer("заседание СМИД в Душанбе").confident
