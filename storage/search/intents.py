@@ -56,7 +56,7 @@ def detect_intent(question: str) -> Intent:
 
 # word beginnings that survive typos and missing soft signs ("председателствовал", "утверждали")
 _STEMS = {
-    "chair": ("председат", "chair", "presid"),
+    "chair": ("председат", "chair", "presided", "presiding", "presides"),  # not "president"
     "participate": ("участвов", "участву", "присутств", "attend", "particip"),
     "decide": ("утвержд", "утверд", "одобр", "подпис", "approv", "adopt", "signed", "decid"),
     "topic": ("обсужд", "обсуд", "рассматр", "рассмотр", "discuss"),
@@ -68,7 +68,13 @@ def _stems(words: list[str], group: str) -> set[str]:
     return {group for w in words if w.startswith(_STEMS[group])}
 
 
+# "с участием X", "при участии X", "with the participation of X": who was there narrows the event; the
+# question asks something else about it ("что было на встрече с участием Лаврова?")
+_WITH_PARTICIPATION = re.compile(r"\b(?:с|при)\s+участи(?:ем|и)\b|\bwith\s+the\s+participation\s+of\b|\battended\s+by\b")
+
+
 def _detect(text: str) -> Intent:
+    text = _WITH_PARTICIPATION.sub(" ", text)
     words = text.split()
     lemmas = {nz.term(w) for w in words} | set(words)
     if _stems(words, "chair"):

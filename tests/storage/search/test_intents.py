@@ -42,3 +42,18 @@ def test_detects_intent(question, intent):
 
 def test_every_intent_is_reached_by_some_question():
     assert {intent for _, intent in CASES} == set(Intent)
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Что было на заседании Совета министров обороны с участием Орловой?", Intent.summary),
+    ("Где прошла встреча с участием министра Лаврова?", Intent.place),
+    ("Когда состоялись консультации при участии экспертов Армении?", Intent.date),
+    ("Кто председательствовал на сессии с участием президентов?", Intent.chair),
+    ("Какие документы подписали на саммите при участии Токаева?", Intent.decisions),
+    ("Where was the meeting with the participation of Lavrov held?", Intent.place),
+    ("When was the session attended by the presidents?", Intent.date),
+    ("Кто принял участие в заседании с участием наблюдателей?", Intent.participants),
+    ("Участвовал ли Лавров во встрече?", Intent.participation),
+])
+def test_who_was_there_as_a_filter_does_not_make_it_a_participation_question(question, intent):
+    assert detect_intent(question) is intent
