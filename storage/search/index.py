@@ -204,9 +204,10 @@ class SearchIndex:
                 # "саммит ОДКБ" names the Collective Security Council: its events cover those words
                 short = tuple(t for t in nz.index_terms(body.short) if t in self.postings)
                 named = nz.words(question[start:end])
-                if named == nz.words(body.short):
-                    # the abbreviation alone ("учения КМС"): records that spell the name out match by its
-                    # distinctive words ("миротворческих"), not by generic ones every body shares
+                if not set(nz.index_terms(question[start:end])) & set(nz.index_terms(body.full)):
+                    # named by a form that shares no word with the Russian name ("учения КМС", "CRRF"):
+                    # records that spell the name out match by its distinctive words ("миротворческих"),
+                    # not by generic ones every body shares
                     short += tuple(t for t in _distinctive_terms(body.short) if t in self.postings and t not in short)
                 for w in named:
                     body_terms[w] = short

@@ -119,6 +119,8 @@ _SPELLED_OUT = ["Учения миротворческих сил", "Учени�
     ("заседание СМИД", "Заседание Совета министров иностранных дел"),
     ("CSTO peacekeeping forces exercise", "Учения миротворческих сил"),
     ("exercise of the peacekeeping force", "Учения миротворческих сил"),
+    ("CRRF drills", "Учения сил оперативного реагирования"),
+    ("when did the Collective Rapid Reaction Forces train?", "Учения сил оперативного реагирования"),
 ])
 def test_an_abbreviation_or_english_name_finds_records_that_spell_the_body_out(question, title):
     # the records carry no body field: only their titles name the body, in full and in Russian
