@@ -35,7 +35,8 @@ PACKAGES = {
     "storage/ingest": ["tests/storage/ingest", "tests/fixtures", "tests/test_cli_ingest.py",
                        "--ignore=tests/storage/ingest/test_linear_time.py"],
     "storage/search": ["tests/storage/search", "tests/storage/test_lexicons.py"],
-    "bot/delivery": ["tests/subscriptions/test_worker.py", "tests/subscriptions/test_http_sender.py",
+    "bot/delivery": ["tests/subscriptions/test_delivery_card.py", "tests/subscriptions/test_worker.py",
+                     "tests/subscriptions/test_http_sender.py",
                      "tests/subscriptions/test_rate_limit.py", "tests/subscriptions/test_outbox.py"],
 }
 PYTEST = ["-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--hypothesis-seed=0"]
