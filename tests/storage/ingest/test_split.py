@@ -366,10 +366,12 @@ def test_labels_above_the_pages_own_headline_are_navigation():
     assert "Регион" not in item.text and "Агентство" not in item.text
 
 
-def test_a_headline_repeated_as_the_first_paragraph_is_kept_once():
-    text = """Министры обороны провели заседание в Бишкеке
+@pytest.mark.parametrize("repeat", ["Министры обороны провели заседание в Бишкеке",
+                                    "Министры обороны провели заседание в Бишкеке."])
+def test_a_headline_repeated_as_the_first_paragraph_is_kept_once(repeat):
+    text = f"""Министры обороны провели заседание в Бишкеке
 
-Министры обороны провели заседание в Бишкеке
+{repeat}
 
 14 мая 2031 года в Бишкеке прошло заседание Совета министров обороны ОДКБ."""
     [item] = split_items(page(text))

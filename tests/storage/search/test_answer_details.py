@@ -54,13 +54,19 @@ def test_the_kind_is_searchable():
                record(2, title="Мероприятие в Минске", kind="заседание")]
     hits = QA.from_records(records).search("учения в Минске")
     assert hits and hits[0].event_id == 1
+    # the kind is a word of the record, so it covers the question, not only breaks ties
+    answer = QA.from_records([record(1, title="Мероприятие", kind="курсы")]).answer("Когда прошли курсы?")
+    assert answer.confident and answer.hits[0].event_id == 1
 
 
 def test_hit_scores_run_to_100_for_the_best_full_match():
     records = [record(1, title="Учения миротворческих сил", kind="учения"),
-               record(2, title="Учения в горах", kind="учения")]
-    hits = QA.from_records(records).search("учения миротворческих сил")
-    assert hits[0].score == 100.0 and all(0 < h.score < 100 for h in hits[1:])
+               record(2, title="Учения в горах", kind="учения"),
+               record(3, title="Учения миротворческих сил в горах Памира", kind="учения")]
+    hits = QA.from_records(records).search("учения миротворческих сил в горах")
+    assert hits[0].event_id == 3 and hits[0].score == 100.0 and all(0 < h.score < 100 for h in hits[1:])
+    # a percentage with one decimal, as users see it
+    assert all(h.score == round(h.score, 1) for h in hits) and any(h.score != round(h.score) for h in hits)
 
 
 def test_several_events_of_one_date_are_all_certain():
@@ -134,3 +140,15 @@ def test_an_abbreviation_or_english_name_finds_records_that_spell_the_body_out(q
 def test_an_abbreviation_does_not_match_another_body_sharing_its_generic_words():
     records = [record(1, title="Заседание Совета министров обороны в Душанбе", kind="заседание", place="Душанбе")]
     assert not QA.from_records(records).answer("заседание СМИД в Душанбе").confident
+
+
+def test_without_a_fact_the_citation_is_the_source_sentence_that_holds_the_value():
+    from storage.search.records import SourceRecord
+
+    text = ("30 ноября 2031 года в Душанбе прошло заседание. Министры обсудили обстановку. "
+            "Заседание прошло под председательством Шерали Мирзо. Следующее заседание пройдёт в Минске.")
+    r = record(title="Заседание Совета министров обороны", kind="заседание", chair_person="Шерали Мирзо",
+               sources=(SourceRecord("docs/a.txt", "СМО в Душанбе", text),))
+    answer = QA.from_records([r]).answer("Кто председательствовал на заседании Совета министров обороны?")
+    chair = [c for c in answer.citations if c.field == "chair"]
+    assert chair and chair[0].sentence == "Заседание прошло под председательством Шерали Мирзо."
