@@ -152,3 +152,13 @@ def test_without_a_fact_the_citation_is_the_source_sentence_that_holds_the_value
     answer = QA.from_records([r]).answer("Кто председательствовал на заседании Совета министров обороны?")
     chair = [c for c in answer.citations if c.field == "chair"]
     assert chair and chair[0].sentence == "Заседание прошло под председательством Шерали Мирзо."
+
+
+def test_a_date_answer_cites_the_sentence_that_dated_the_event():
+    from storage.search.records import FactRecord
+
+    sentence = "Заседание Совета министров обороны прошло 04.05.2031 в Минске."  # not as the answer writes it
+    r = record(title="Заседание Совета министров обороны", kind="заседание",
+               facts=(FactRecord("date", "2031-05-04", sentence, "docs/a.txt", "СМО в Минске"),))
+    answer = QA.from_records([r]).answer("Когда прошло заседание Совета министров обороны?")
+    assert answer.confident and [c.sentence for c in answer.citations if c.field == "date"] == [sentence]
