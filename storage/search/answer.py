@@ -29,7 +29,10 @@ _MIN_COVERAGE = 0.7
 # below this, not even a suggestion: the question is about something else
 _MIN_SUGGEST = 0.45
 _MARGIN = 0.12
+# a question word found only in a source's text, not in any field, covers this share of its weight
+_SOURCE_ONLY = 0.6
 _MAX_LISTED = 5  # a date-only question lists up to this many events; more is a page for /event
+_MAX_FILTERED = 20  # a filter leaving more records than this says too little to make a candidate of each
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,26 +107,35 @@ class QA:
     # --- ranking ----------------------------------------------------------------------------
 
     def _rank(self, question: str, slots: list[Slot], only: set[int] | None = None,
-              limit: int = 50) -> tuple[list[_Ranked], float]:
-        """The best records for the question's content words (coverage first, then score), and the content weight total."""
+              limit: int = 50, given: float = 0.0) -> tuple[list[_Ranked], float]:
+        """The best records for the question's content words (coverage first, then score), and the content weight total.
+
+        given: the weight of what the question's dates and places already said about the records in `only`
+        (they all match it), counted as covered evidence beside the words."""
         ix = self.index
         # a kind word ("meeting", "совещание") counts less: reports call the same event different kinds
         content = [(i, ix.slot_weight(s) * (0.3 if _is_kind_slot(s) else 1.0))
                    for i, s in enumerate(slots) if not s.generic and not s.frame]
-        total = sum(w for _, w in content)
-        scores, masks = ix.score(slots, only)
+        total = sum(w for _, w in content) + given
+        scores, masks, fields = ix.score(slots, only)
+        if given and only is not None and len(only) <= _MAX_FILTERED:
+            for doc in only:  # matched by the filter alone: still a candidate, on the filter's evidence
+                scores.setdefault(doc, 0.0)
+                masks.setdefault(doc, 0)
+                fields.setdefault(doc, 0)
         # the body or the kind named in the question is what the event IS, not words it mentions
         bodies = {b.short for b, _, _ in find_bodies(question) if not b.is_organisation}
         kinds = {k.name for k, _, _ in find_kinds(question)}
-        coverage_of: dict[int, float] = {}
+        coverage_of: dict[tuple[int, int], float] = {}
         keyed: list[tuple[float, float, int]] = []
         records = ix.records
         for doc, score in scores.items():
-            mask = masks[doc]
-            coverage = coverage_of.get(mask)
+            mask, in_fields = masks[doc], fields[doc]
+            coverage = coverage_of.get((mask, in_fields))
             if coverage is None:
-                covered = sum(w for i, w in content if mask >> i & 1)
-                coverage = coverage_of[mask] = covered / total if total else 0.0
+                covered = sum(w * (1.0 if in_fields >> i & 1 else _SOURCE_ONLY) for i, w in content
+                              if mask >> i & 1) + given
+                coverage = coverage_of[(mask, in_fields)] = covered / total if total else 0.0
             if bodies or kinds:
                 r = records[doc]
                 if bodies and r.body_short in bodies:
@@ -197,7 +209,8 @@ class QA:
             people = [s for s in content if s.terms and all(t in ix.people_terms for t, _ in s.terms)]
             if people and len(people) < len(content):
                 rank_slots = [Slot(s.word, s.terms, s.generic, True) if s in people else s for s in slots]
-        ranked, _ = self._rank(question, rank_slots, only)
+        given = ix.filter_weight(len(only)) if only else 0.0
+        ranked, _ = self._rank(question, rank_slots, only, given=given)
         passing = ranked
         if not passing and only is not None:
             ranked, _ = self._rank(question, rank_slots)  # for suggestions outside the dates/places asked
@@ -234,7 +247,7 @@ class QA:
         from storage.search.compose import compose
 
         record = self.index.records[doc]
-        text, citations = compose(record, intent, slots, lang)
+        text, citations = compose(record, intent, slots, lang, self.index.slot_weight)
         return Answer(question, lang, intent, True, text, hits or (EventHit(record.id, score),), citations)
 
 

@@ -4,7 +4,10 @@ When the field asked about is empty the sentence says the records do not say: ne
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from storage.lexicon.translit import name_key
+from storage.search.evidence import best_quote, sentences
 from storage.search import normalize as nz
 from storage.search.index import Slot
 from storage.search.intents import Intent
@@ -32,6 +35,7 @@ _RU = {
     "no_topics": "в записях нет тем обсуждения",
     "also": "в том числе: {value}",
     "more": "и ещё {n}",
+    "quote": "В источнике: «{value}»",
 }
 _EN = {
     "chair": "chaired by {value}",
@@ -52,6 +56,7 @@ _EN = {
     "no_topics": "the records list no topics",
     "also": "including: {value}",
     "more": "and {n} more",
+    "quote": "The source says: “{value}”",
 }
 
 
@@ -67,7 +72,9 @@ def _slot_hits(text: str, slots: list[Slot]) -> list[Slot]:
 
 
 def _identity_terms(r: EventRecord) -> set[str]:
-    out = _terms(" ".join(x for x in (r.title, r.body, r.body_short, r.kind, r.place, r.venue) if x))
+    # the sources' own titles name the event too, in their language ("Mountain Line-2031 drills")
+    titles = (s.title for s in r.sources if s.title)
+    out = _terms(" ".join(x for x in (r.title, r.body, r.body_short, r.kind, r.place, r.venue, *titles) if x))
     if r.body_short:
         from storage.lexicon.bodies import find_bodies
 
@@ -142,16 +149,10 @@ def _citation(r: EventRecord, field: str, value: str):
             return Citation(field, value, f.sentence, f.source_location, f.source_title)
     probe = folded[:40]
     for s in r.sources:
-        for sentence in _sentences(s.text):
+        for sentence in sentences(s.text):
             if probe and probe in nz.fold(sentence):
                 return Citation(field, value, sentence, s.location, s.title)
     return None
-
-
-def _sentences(text: str) -> list[str]:
-    import re
-
-    return [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", text) if p.strip()]
 
 
 def event_label(r: EventRecord) -> str:
@@ -166,7 +167,24 @@ def event_label(r: EventRecord) -> str:
     return r.title[:88].rstrip() + "…"
 
 
-def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -> tuple[str, tuple]:
+def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
+            weigh: Callable[[Slot], float] | None = None) -> tuple[str, tuple]:
+    """The answer sentence and its citations; with `weigh` (the index's slot weights), also the source
+    sentence that covers what the question asks beyond the fields."""
+    text, cites = _compose(r, intent, slots, language)
+    residual = _residual(r, slots)
+    quote = best_quote(r, residual, weigh or (lambda s: 1.0), exclude=text) if residual else None
+    if quote is None:
+        return text, cites
+    from storage.search.answer import Citation
+
+    words = _EN if language == "en" else _RU
+    text = f"{text} {words['quote'].format(value=quote.sentence.rstrip('.'))}."
+    citation = Citation("source", quote.sentence, quote.sentence, quote.source.location, quote.source.title)
+    return text, (*cites, citation)
+
+
+def _compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -> tuple[str, tuple]:
     words = _EN if language == "en" else _RU
     date = format_date_range(r.date_start, r.date_end, language)
     head = f"{event_label(r)} ({date})"

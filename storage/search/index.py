@@ -26,7 +26,7 @@ from storage.search.records import EventRecord
 # How much a word found in each field says about the event being the one asked for.
 FIELD_BOOST = {
     "title": 2.0, "body": 2.5, "kind": 1.5, "place": 1.5, "venue": 1.2, "chair": 2.0, "people": 1.8,
-    "decisions": 1.4, "topics": 1.3, "summary": 1.0, "sources": 0.5,
+    "decisions": 1.4, "topics": 1.3, "summary": 1.0, "source_titles": 1.5, "sources": 0.5,
 }
 _K1, _B = 1.2, 0.5
 _FUZZY_CUTOFF = 82.0
@@ -42,6 +42,9 @@ class Slot:
     terms: tuple[tuple[str, float], ...]
     generic: bool  # names the organisation or events in general
     frame: bool  # says what is asked (chair, decided, …), not which event
+    # a word the records lack and that looks like a name (capitalised mid-sentence, a surname, not in the
+    # dictionary): its absence refuses; an ordinary word the records lack («поедет», "welcomed") weighs less
+    proper: bool = True
 
     @property
     def known(self) -> bool:
@@ -66,6 +69,8 @@ def _record_fields(r: EventRecord) -> dict[str, str]:
         "decisions": " ".join(d.text for d in r.decisions),
         "topics": " ".join(r.topics),
         "summary": r.summary or "",
+        # each outlet's headline names the event in its own words and language ("Mountain Line-2031 drills")
+        "source_titles": " ".join(s.title for s in r.sources if s.title and s.title != r.title),
         "sources": " ".join(s.text for s in r.sources),
     }
 
@@ -77,8 +82,10 @@ class SearchIndex:
         weighted: list[dict[str, float]] = []
         lengths: list[float] = []
         df: dict[str, int] = defaultdict(int)
+        fielded: list[set[str]] = []
         for r in self.records:
             tf: dict[str, float] = defaultdict(float)
+            own: set[str] = set()
             for field, text in _record_fields(r).items():
                 if not text:
                     continue
@@ -86,22 +93,30 @@ class SearchIndex:
                 for t in set(nz.index_terms(text)):
                     # presence per field, not raw counts: long source texts must not drown the title
                     tf[t] += boost
+                    if field != "sources":
+                        own.add(t)
             weighted.append(tf)
+            fielded.append(own)
             lengths.append(sum(tf.values()) or 1.0)
             for t in tf:
                 df[t] += 1
         avg = (sum(lengths) / n) if n else 1.0
         self.idf: dict[str, float] = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # each posting says whether a field of the record has the term, or only a source's text: a word
+        # found only in a source ("чемпионат" in an aside) is weaker evidence that the record is the one asked
+        postings: dict[str, list[tuple[int, float, bool]]] = defaultdict(list)
         for i, tf in enumerate(weighted):
             norm = _K1 * (1 - _B + _B * lengths[i] / avg)
+            own = fielded[i]
             for t, w in tf.items():
-                postings[t].append((i, self.idf[t] * w * (_K1 + 1) / (w + norm)))
-        self.postings: dict[str, tuple[tuple[int, float], ...]] = {t: tuple(p) for t, p in postings.items()}
+                postings[t].append((i, self.idf[t] * w * (_K1 + 1) / (w + norm), t in own))
+        self.postings: dict[str, tuple[tuple[int, float, bool], ...]] = {t: tuple(p) for t, p in postings.items()}
         self.vocabulary: list[str] = sorted(self.postings)
         self.folded_vocabulary: list[str] = [_fold_vowels(t) for t in self.vocabulary]
-        self._big_postings: dict[str, dict[int, float]] = {}
+        self._big_postings: dict[str, dict[int, tuple[float, bool]]] = {}
         self.max_idf = max(self.idf.values(), default=1.0)
+        quarter = n / 4
+        self.common_idf = math.log(1 + (n - quarter + 0.5) / (quarter + 0.5)) if n else 1.0
         by_key: dict[str, list[str]] = defaultdict(list)
         latin_by_key: dict[str, list[str]] = defaultdict(list)
         for t in self.vocabulary:
@@ -138,7 +153,16 @@ class SearchIndex:
     # --- question analysis ---------------------------------------------------------------
 
     def resolve(self, word: str) -> tuple[tuple[str, float], ...]:
-        """Index terms for one folded question word, with how sure the match is (1 exact … 0.8 fuzzy)."""
+        """Index terms for one folded question word, with how sure the match is (1 exact … 0.8 fuzzy), and the
+        terms the synonym table adds for it."""
+        terms = self._resolve(word)
+        synonyms = nz.SYNONYMS.get(nz.term(word)) or nz.SYNONYMS.get(word)
+        if synonyms:
+            have = {t for t, _ in terms}
+            terms = terms + tuple((t, 0.9) for t in synonyms if t in self.postings and t not in have)
+        return terms
+
+    def _resolve(self, word: str) -> tuple[tuple[str, float], ...]:
         if nz.is_latin(word):
             concept = nz.english_concept(word)
             if concept:
@@ -153,7 +177,7 @@ class SearchIndex:
                 if found:
                     return tuple((t, 0.8 * s / 100) for k, s, _ in found for t in self.translit[k])
                 # an inflected Russian word in Latin letters ("predsedatelstvoval"): back to Cyrillic
-                return tuple((t, f * 0.9) for t, f in self.resolve(_to_cyrillic(word)))
+                return tuple((t, f * 0.9) for t, f in self._resolve(_to_cyrillic(word)))
             return ()
         if word.isdigit():
             return ((word, 1.0),) if word in self.postings else ()
@@ -195,6 +219,7 @@ class SearchIndex:
         out: list[Slot] = []
         seen: set[str] = set()
         ws = nz.words(question)
+        capitalised = _capitalised_words(question)
         extra: list[str] = []
         # a body named in full or in English also means its short form, and vice versa
         body_terms: dict[str, tuple[str, ...]] = {}
@@ -212,14 +237,20 @@ class SearchIndex:
                 for w in named:
                     body_terms[w] = short
         # a state named in the question also means its cities and its other names ("Кыргызстан" ~ Бишкек)
-        state_terms: dict[str, tuple[str, ...]] = {}
+        state_terms: dict[str, tuple[tuple[str, float], ...]] = {}
         for place, start, end in find_places(_capitalised(question)):
             if place.is_state:
-                names = [place.name, place.english, *place.aliases]
-                names += [c.name for c in CITIES if c.state == place.name]
-                terms = tuple(dict.fromkeys(t for n in names for t in nz.index_terms(n) if t in self.postings))
+                # the state and its adjective; its cities a little less; never the generic part of an
+                # official name ("Республика", "Federation"), which would match every state's records
+                named = [(n, 1.0) for n in (place.name, place.english, *place.aliases)]
+                named += [(c.name, 0.9) for c in CITIES if c.state == place.name]
+                found: dict[str, float] = {}
+                for n, factor in named:
+                    for t in nz.index_terms(n):
+                        if t in self.postings and t not in nz.OFFICIAL_GENERIC and t not in found:
+                            found[t] = factor
                 for w in nz.words(question[start:end]):
-                    state_terms[w] = terms
+                    state_terms[w] = tuple(found.items())
         for w in ws + extra:
             if w in nz.STOP_RU or w in nz.STOP_EN or w in seen:
                 continue
@@ -229,29 +260,33 @@ class SearchIndex:
             lemma = nz.term(w)
             if lemma in nz.STOP_RU:
                 continue
-            terms = self.resolve(w)
+            # a state's name means its own terms only: no look-alike by spelling ("Serbia" ~ "серия")
+            terms = () if w in state_terms else self.resolve(w)
             if w not in ws and not any(t in self.postings for t, _ in terms):
                 continue  # a body's short form added for the question's full name: an alias the store lacks
             own = {lemma, *(t for t, _ in terms)}
             if w in body_terms:
                 terms = tuple(terms) + tuple((t, 1.0) for t in body_terms[w] if t not in {x for x, _ in terms})
             if w in state_terms:
-                extra_terms = [(t, 0.9) for t in state_terms[w] if t not in {x for x, _ in terms}]
-                terms = tuple(terms) + tuple(extra_terms)
+                terms = tuple(terms) + tuple((t, f) for t, f in state_terms[w] if t not in {x for x, _ in terms})
             generic = bool(own & nz.GENERIC)
             frame = bool(own & nz.FRAME) or (nz.is_latin(w) and bool(set(nz.english_concept(w) or ()) & nz.FRAME))
-            out.append(Slot(w, terms, generic, frame))
+            proper = True if terms else _looks_proper(w, capitalised)
+            out.append(Slot(w, terms, generic, frame, proper))
         return out
 
     # --- scoring --------------------------------------------------------------------------
 
-    def score(self, slots: Sequence[Slot], only: set[int] | None = None) -> tuple[dict[int, float], dict[int, int]]:
-        """Scores and a bitmask of matched slots per record, for the records the question's words matched.
+    def score(self, slots: Sequence[Slot], only: set[int] | None = None
+              ) -> tuple[dict[int, float], dict[int, int], dict[int, int]]:
+        """Scores and two bitmasks of matched slots per record, for the records the question's words matched:
+        slots matched anywhere, and slots matched in a field (not only in a source's text).
 
         only: when the question's dates or places already narrowed the records, score just those.
         """
         scores: dict[int, float] = defaultdict(float)
         masks: dict[int, int] = defaultdict(int)
+        fields: dict[int, int] = defaultdict(int)
         n = len(self.records) or 1
         # rare content words first: they find the candidates; frequent and weak words then only add to
         # records already found (a record with none of the rare words cannot have the best coverage)
@@ -274,33 +309,41 @@ class SearchIndex:
                 if pool is not None and len(post) > 4 * len(pool):
                     by_doc = self._big(t)
                     for doc in list(pool):
-                        sc = by_doc.get(doc)
-                        if sc is not None:
-                            scores[doc] += sc * mult
+                        hit = by_doc.get(doc)
+                        if hit is not None:
+                            scores[doc] += hit[0] * mult
                             masks[doc] |= bit
+                            if hit[1]:
+                                fields[doc] |= bit
                     continue
-                if pool is None:
-                    for doc, sc in post:
+                for doc, sc, in_field in post:
+                    if pool is None or doc in pool:
                         scores[doc] += sc * mult
                         masks[doc] |= bit
-                else:
-                    for doc, sc in post:
-                        if doc in pool:
-                            scores[doc] += sc * mult
-                            masks[doc] |= bit
-        return scores, masks
+                        if in_field:
+                            fields[doc] |= bit
+        return scores, masks, fields
 
-    def _big(self, t: str) -> dict[int, float]:
+    def _big(self, t: str) -> dict[int, tuple[float, bool]]:
         cached = self._big_postings.get(t)
         if cached is None:
-            cached = self._big_postings[t] = dict(self.postings[t])
+            cached = self._big_postings[t] = {doc: (sc, f) for doc, sc, f in self.postings[t]}
         return cached
 
     def slot_weight(self, slot: Slot) -> float:
-        """How much a content slot matters for coverage: rare terms more; unknown words the most."""
+        """How much a content slot matters for coverage: rare terms more; an unknown name the most, an unknown
+        ordinary word as a common one (a question's own wording must not outweigh what it names). A word's own
+        term decides, not the widest of its expansions (a state's capital must not make the state rare)."""
+        # an ordinary word weighs as a word a quarter of the records have would
         if not slot.terms:
-            return self.max_idf
-        return max(self.idf.get(t, self.max_idf) for t, _ in slot.terms)
+            return self.max_idf if slot.proper else self.common_idf
+        own = [t for t, f in slot.terms if f >= _TRANSLIT_FACTOR] or [t for t, _ in slot.terms]
+        return max(self.idf.get(t, self.max_idf) for t in own)
+
+    def filter_weight(self, matched: int) -> float:
+        """What a date or place filter that left `matched` records says, on the same scale as a word's idf."""
+        n = len(self.records)
+        return math.log(1 + (n - matched + 0.5) / (matched + 0.5)) if matched else 0.0
 
     def overlapping(self, start: dt.date, end: dt.date) -> list[int]:
         lo = bisect.bisect_left(self.starts, start - dt.timedelta(days=self.max_days))
@@ -386,6 +429,31 @@ def _fold_vowels(word: str) -> str:
 def _stop_keys() -> frozenset[str]:
     """Latin spellings of Russian stop words ("po", "kto", "v"), so "kto predsedatelstvoval" drops "kto"."""
     return frozenset(name_key(w) for w in nz.STOP_RU)
+
+
+def _capitalised_words(question: str) -> frozenset[str]:
+    """Folded words written with a capital anywhere but at the start of a sentence."""
+    import re
+
+    out = set()
+    for m in re.finditer(r"[^\W\d_][\w-]*", question):
+        w = m.group()
+        before = question[: m.start()].rstrip(" «\"'(")
+        if w[:1].isupper() and before and before[-1] not in ".!?:":
+            out.update(nz.words(w))
+    return frozenset(out)
+
+
+def _looks_proper(word: str, capitalised: frozenset[str]) -> bool:
+    """A word the records lack: a name (refuses when absent) or an ordinary word of the question's wording."""
+    if word in capitalised or any(ch.isdigit() for ch in word):
+        return True
+    if nz.is_latin(word):
+        return False  # lower-case English: the question's wording; Latin-typed names are capitalised
+    if not morph.is_known(word):
+        return True
+    tag = morph.parses(word)[0].tag
+    return any(g in tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad"))
 
 
 def _capitalised(text: str) -> str:

@@ -40,6 +40,10 @@ _WHEN = re.compile(r"\b(когда|when)\b|\bв\s+какой\s+день|\bкак
 _CHAIR_WHOSE = re.compile(r"под\s+чьим")
 _YES_NO = re.compile(r"^(did|was|were|does|is)\b|\bли\b")
 _TOOK_PART = re.compile(r"принима\w*\s+(ли\s+)?участи|принял\w*\s+(ли\s+)?участи|\btook\s+part\b|\btake\s+part\b")
+# "сколько военнослужащих участвовало", "how many troops took part": a number, not whether someone was there
+_HOW_MANY = re.compile(r"\bсколько\b|\bhow\s+(?:many|much)\b|\bкаково\s+число\b|\bчисленност")
+# "какие страны участвовали", "which delegations attended": a list of participants, not a yes/no
+_WHICH = re.compile(r"\b(?:как(?:ие|ой|ая|ое|их|им)|чьи|which|what)\b")
 _ACCEPT = re.compile(r"\bприня(л|ли|ла|ло|т|ты|та|то)\b|\badopt")
 
 
@@ -94,7 +98,10 @@ def _detect(text: str) -> Intent:
     if _CHAIR_WHOSE.search(text) or lemmas & _CHAIR and (who or not participates):
         return Intent.chair
     if participates:
-        return Intent.participants if who or "участники" in text or "participants" in text else Intent.participation
+        if _HOW_MANY.search(text):
+            return Intent.summary  # the number is in the sources' sentences, quoted with the event
+        listed = who or _WHICH.search(text) or "участники" in text or "participants" in text
+        return Intent.participants if listed else Intent.participation
     if _WHERE.search(text):
         return Intent.place
     if _WHEN.search(text):

@@ -21,7 +21,7 @@ STOP_RU = frozenset(
     """
     а в во и или но на над под по при про о об обо от до для из изо у к ко с со за же ли бы не ни
     то это этот эта эти тот та те та такой как какой какая какое какие каков который которая
-    кто что где когда куда откуда почему зачем сколько чей чья чье чьи ли разве неужели
+    кто что где когда куда откуда почему зачем сколько чей чья чье чьи ли разве неужели чем чему чего кем кому
     я ты он она оно мы вы они его ее их него нее ним ней них мой свой наш ваш весь вся все всё
     быть был была было были есть будет бывать также тоже еще уже ещё там тут здесь вот
     год года году г гг день число который-либо либо нибудь
@@ -34,6 +34,8 @@ STOP_EN = frozenset(
     the a an of in on at to for by with about from and or but is are was were be been did does do
     who whom whose what when where which why how that this these those it its there their they
     please tell me us any some into during than then as
+    many much not no nor have has had having will would shall should can could may might must
+    also so such just only very all each every other own same out up its our your his her him them
     """.split()
 )
 
@@ -43,7 +45,17 @@ GENERIC = frozenset(
     """
     одкб csto odkb организация договор коллективный безопасность государство член страна
     участница участник состояться пройти проходить провести проводить событие мероприятие
+    произойти происходить случиться случаться собраться собираться
     очередной рамка
+    """.split()
+)
+
+# The generic words of states' official names: "Республика Армения" names Armenia by "Армения" alone.
+OFFICIAL_GENERIC = frozenset(
+    """
+    республика республиканский федерация федеративный королевство княжество государство народный
+    демократический социалистический исламский объединенный соединенный штат
+    republic federation federal kingdom state states democratic people peoples islamic united
     """.split()
 )
 
@@ -87,7 +99,8 @@ ENGLISH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "reaction": ("реагирование",), "crisis": ("кризисный",), "center": ("центр",), "centre": ("центр",),
     "victory": ("победа",), "anniversary": ("годовщина",), "cooperation": ("сотрудничество",),
     "meet": ("заседание",), "met": ("заседание",), "gathered": ("заседание",),
-    "held": ("пройти",), "happened": ("пройти",), "took place": ("пройти",), "city": ("город",),
+    "held": ("пройти",), "happened": ("пройти",), "happen": ("пройти",), "occurred": ("пройти",),
+    "took place": ("пройти",), "city": ("город",),
     "venue": ("место",), "date": ("дата",), "cis": ("снг",), "sco": ("шос",), "un": ("оон",), "uno": ("оон",),
 }
 
@@ -98,6 +111,23 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "минобороны": ("министр", "оборона"),
     "генштаб": ("генеральный", "штаб"),
     "кср": ("кризисный", "реагирование"),
+}
+
+
+# Words that also mean other, more specific words of the records: a question's "человек" in "сколько
+# человек участвовало" is counted as "военнослужащих" or "участников" by the pages. Added to the word's
+# own term, never instead of it.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "человек": ("военнослужащий", "участник", "военный", "личный"),
+    "люди": ("военнослужащий", "участник", "военный"),
+    "военнослужащий": ("человек", "военный", "личный"),
+    "солдат": ("военнослужащий", "военный"),
+    "people": ("военнослужащий", "участник", "человек", "troops", "personnel"),
+    "troops": ("военнослужащий", "военный", "personnel", "servicemen"),
+    "soldiers": ("военнослужащий", "troops", "servicemen"),
+    "personnel": ("военнослужащий", "troops", "личный"),
+    "техника": ("вооружение",),
+    "equipment": ("техника", "вооружение", "hardware"),
 }
 
 

@@ -1,0 +1,119 @@
+"""The source sentence that answers what the record's fields do not.
+
+Fields hold the chair, the place, the decisions; a question may ask for a number of troops, a reason,
+who welcomed the delegations or what a stage rehearsed. Those live only in the sources' sentences, so
+an answer also quotes the sentence that best covers the question's words beyond the ones naming the
+event — when one covers enough of them to be worth quoting, never a sentence picked at random.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storage.lexicon.translit import name_key
+from storage.search import normalize as nz
+from storage.search.index import Slot
+from storage.search.records import EventRecord, SourceRecord
+
+# a quoted sentence must carry at least this share of the weight of the words it is asked for
+_MIN_SHARE = 0.5
+_MAX_QUOTE = 320  # characters; a longer sentence is cut around the words that matched
+_SENTENCE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][»\"”]))\s+(?=[«\"“(]?[A-ZА-ЯЁ0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    sentence: str
+    source: SourceRecord
+    covered: float  # share of the asked words' weight the sentence carries
+
+
+# "г. Москве", "А. Лукашенко", "ген. Иванов": a period after a short abbreviation or an initial ends no sentence
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(«\"])(?:[A-ZА-ЯЁ]|г|гг|ул|им|обл|пос|ст|тыс|млн|млрд|руб|ген|полк|проф|акад|т\.\s?е|т\.\s?д|т\.\s?п"
+    r"|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Jr|No|vs|approx|e\.g|i\.e)\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a source text: split after end punctuation followed by a capital, and at line breaks."""
+    out: list[str] = []
+    glue = False
+    for line in text.splitlines():
+        for piece in _SENTENCE.split(line):
+            piece = piece.strip()
+            if not piece:
+                continue
+            if glue and out:
+                out[-1] = f"{out[-1]} {piece}"
+            else:
+                out.append(piece)
+            glue = bool(_ABBREVIATED.search(out[-1]))
+        glue = False
+    return [p for p in out if len(p) > 1]
+
+
+@lru_cache(maxsize=50_000)
+def _sentence_keys(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The sentence's search terms and the transliteration keys of its words (surnames in either script)."""
+    return frozenset(nz.index_terms(sentence)), frozenset(name_key(w) for w in nz.words(sentence))
+
+
+def _stems(slot: Slot) -> tuple[str, ...]:
+    """Cheap prefixes that a sentence mentioning the slot must contain (folded), to skip lemmatising the rest."""
+    forms = {slot.word, *(t for t, _ in slot.terms)}
+    return tuple({f[: max(3, min(5, len(f) - 2))] for f in forms if f})
+
+
+def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], float],
+               exclude: str = "") -> Quote | None:
+    """The source sentence carrying most of the asked slots' weight, or None when none carries enough.
+
+    asked: the question's words beyond those naming the event; exclude: text the answer already says
+    (a sentence adding nothing to it is not quoted)."""
+    asked = [s for s in asked if s.terms or len(s.word) > 3]
+    if not asked or not r.sources:
+        return None
+    weights = [max(weigh(s), 0.1) for s in asked]
+    total = sum(weights)
+    probes = [_stems(s) for s in asked]
+    said_terms, _ = _sentence_keys(exclude) if exclude else (frozenset(), frozenset())
+    best: tuple[float, int, str, SourceRecord] | None = None
+    seen: set[str] = set()
+    for source in r.sources:
+        for sentence in sentences(source.text):
+            folded = nz.fold(sentence)
+            if folded in seen or not any(p in folded for ps in probes for p in ps):
+                continue
+            seen.add(folded)
+            terms, keys = _sentence_keys(sentence)
+            got = 0.0
+            new = False
+            for slot, w in zip(asked, weights):
+                hit = name_key(slot.word) in keys or any(t in terms or name_key(t) in keys for t, _ in slot.terms)
+                if hit:
+                    got += w
+                    new = new or not any(t in said_terms for t, _ in slot.terms)
+            if not new:
+                continue
+            # more weight first; among equals the shorter sentence, which says it more directly
+            key = (got, -len(sentence))
+            if best is None or key > (best[0], -len(best[2])):
+                best = (got, len(sentence), sentence, source)
+    if best is None or best[0] < _MIN_SHARE * total:
+        return None
+    return Quote(_trim(best[2], asked), best[3], best[0] / total)
+
+
+def _trim(sentence: str, asked: Sequence[Slot]) -> str:
+    """A sentence over the quote limit, cut to a window around its first asked word, marked with «…»."""
+    if len(sentence) <= _MAX_QUOTE:
+        return sentence
+    folded = sentence.casefold().replace("ё", "е")
+    at = min((i for s in asked for p in _stems(s) if (i := folded.find(p)) >= 0), default=0)
+    start = max(0, min(at - _MAX_QUOTE // 3, len(sentence) - _MAX_QUOTE))
+    start = sentence.rfind(" ", 0, start) + 1 if start else 0
+    end = sentence.find(" ", start + _MAX_QUOTE - 2)
+    end = len(sentence) if end < 0 else end
+    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")

@@ -1,0 +1,148 @@
+"""What counts as evidence that a record is the one asked: the filters a question's date and place already
+applied, words in fields over words only in a source's aside, a name the records lack over an ordinary
+word of the question's wording, a state by its own name and not by «Республика»."""
+import datetime as dt
+
+import pytest
+
+from storage.search.answer import QA
+from storage.search.intents import Intent, detect_intent
+from storage.search.records import EventRecord, PersonRecord, SourceRecord
+
+
+def rec(i, day, title, place=None, body=None, short=None, kind=None, text="", people=()):
+    return EventRecord(id=i, date_start=day, date_end=day, title=title, place=place, body=body, body_short=short,
+                       kind=kind, participants=tuple(PersonRecord(*p) for p in people),
+                       sources=(SourceRecord(f"feed://x/{i}", title, text or title),))
+
+
+SMID = ("Совет министров иностранных дел ОДКБ", "СМИД")
+SMO = ("Совет министров обороны ОДКБ", "СМО")
+SKB = ("Совет коллективной безопасности ОДКБ", "СКБ")
+
+STORE = [
+    rec(1, dt.date(2031, 3, 14), "Главы МИД стран ОДКБ встретились в Ереване", "Ереван", *SMID, "заседание",
+        "Министры подписали заявление о ситуации на границе. В кулуарах гости обсуждали чемпионат мира по хоккею."),
+    rec(2, dt.date(2031, 6, 2), "В Минске прошло заседание Совета министров обороны ОДКБ", "Минск", *SMO, "заседание",
+        "Министры обороны утвердили план совместной подготовки.", people=[("Виктор Хренин", "министр обороны")]),
+    rec(3, dt.date(2031, 11, 20), "Саммит ОДКБ в Астане", "Астана", *SKB, "сессия",
+        "Главы государств приняли декларацию. Председательство перешло к Кыргызской Республике."),
+    rec(4, dt.date(2032, 5, 16), "Сессия СКБ ОДКБ в Бишкеке", "Бишкек", *SKB, "сессия",
+        "Президенты обсудили ситуацию в Центральной Азии."),
+    rec(5, dt.date(2032, 9, 9), "Учение «Рубеж-2032» в Таджикистане", "Таджикистан", "Объединённый штаб ОДКБ",
+        "Объединённый штаб", "учения", "На полигоне Харбмайдон отработали уничтожение бандформирований."),
+    rec(6, dt.date(2030, 4, 8), "Заседание Комитета секретарей советов безопасности в Душанбе", "Душанбе",
+        "Комитет секретарей советов безопасности ОДКБ", "КССБ", "заседание", "Секретари обсудили наркотрафик."),
+    rec(7, dt.date(2030, 10, 1), "Консультации по миграции в Москве", "Москва", None, None, "консультации",
+        "Эксперты обсудили миграционную политику."),
+    rec(8, dt.date(2029, 7, 3), "Курсы миротворцев в Ереване", "Ереван", "Коллективные миротворческие силы ОДКБ",
+        "КМС", "курсы", "Офицеры прошли подготовку."),
+    rec(9, dt.date(2029, 12, 5), "Республика Беларусь приняла председательство в ОДКБ", "Минск", *SKB, "сессия",
+        "Республика Беларусь приняла председательство."),
+    rec(10, dt.date(2029, 2, 12), "Армения и Республика Казахстан провели консультации", "Алматы", None, None,
+        "консультации", "Республика Казахстан и Армения провели консультации по безопасности."),
+]
+
+
+# a store of realistic size: what a filter that leaves one record says grows with the records it excludes
+_TOPICS = ["наркотрафик", "киберугрозы", "миграция", "терроризм", "границы", "информационная безопасность",
+           "военное сотрудничество", "миротворчество"]
+FILLER = [rec(100 + i, dt.date(2020 + i % 6, 1 + i % 12, 1 + i % 27), f"Рабочая встреча экспертов № {i}: "
+              f"{_TOPICS[i % len(_TOPICS)]}", None, None, None, "встреча", f"Эксперты обсудили {_TOPICS[i % 8]}.")
+          for i in range(40)]
+
+
+@pytest.fixture(scope="module")
+def qa() -> QA:
+    return QA.from_records(STORE + FILLER)
+
+
+@pytest.mark.parametrize("question, event", [
+    # the date alone leaves one record: the question's own wording must not sink it
+    ("Что произошло в ОДКБ 14 марта 2031 года?", 1),
+    ("Чем запомнилось 14 марта 2031?", 1),
+    ("Что подписали главы государств 14 марта 2031 года?", 1),
+    ("What happened on 2 June 2031?", 2),
+    ("what was remarkable on June 2, 2031", 2),
+    ("Что интересного было в Бишкеке в мае 2032?", 4),
+    ("Поедет ли Хренин в Минск 2 июня 2031?", 2),
+])
+def test_a_date_or_place_that_leaves_one_record_is_evidence(qa, question, event):
+    a = qa.answer(question)
+    assert a.confident and a.hits[0].event_id == event, a
+
+
+@pytest.mark.parametrize("question", [
+    # a name the records lack refuses, whatever the filters left
+    "Участвовал ли Пётр Гаврилюк в заседании 14 марта 2031 года?",
+    "Что сказал Ансельмо Фернандес 2 июня 2031?",
+    "What did Jorge Almeida say on 2 June 2031?",
+    # a word found only in an aside of a source is weak evidence: not enough for an answer
+    "Кто выиграл чемпионат мира по хоккею в 2031 году?",
+    # another organisation's body, or nothing the records hold
+    "рецепт плова по-узбекски",
+    "погода в Бишкеке на выходные",
+])
+def test_honest_refusals_stay_honest(qa, question):
+    assert not qa.answer(question).confident
+
+
+def test_an_ordinary_unknown_word_weighs_less_than_an_unknown_name(qa):
+    ix = qa.index
+    ordinary, name = ix.slots("поедет"), ix.slots("Гаврилюк приехал")
+    assert not ordinary[0].terms and not ordinary[0].proper
+    assert not name[0].terms and name[0].proper
+    assert ix.slot_weight(ordinary[0]) < ix.slot_weight(name[0])
+
+
+@pytest.mark.parametrize("word, proper", [
+    ("запомнилось", False), ("поедет", False), ("welcomed", False), ("remarkable", False),
+    ("Гаврилюк", True), ("Almeida", True), ("Хуанито", True), ("zzxqv", False), ("ыыыкх", True),
+])
+def test_which_unknown_words_count_as_names(qa, word, proper):
+    slots = qa.index.slots(f"Что сказал {word} вчера")
+    slot = next(s for s in slots if s.word == word.lower())
+    assert not slot.terms and slot.proper is proper
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Консультации Армении и Казахстана", {10}),
+    ("сессия СКБ в Беларуси", {9}),
+    ("Kazakhstan consultations", {10}),
+])
+def test_a_state_is_matched_by_its_own_name_not_by_republic(qa, question, expected):
+    slots = qa.index.slots(question)
+    terms = {t for s in slots for t, _ in s.terms}
+    assert "республика" not in terms and "republic" not in terms
+    assert {h.event_id for h in qa.answer(question).hits[:1]} == expected
+
+
+def test_a_state_is_not_matched_by_spelling_look_alikes(qa):
+    # "Serbia" is a state: its own names only, never a fuzzy look-alike of another word
+    slots = [s for s in qa.index.slots("CSTO exercise in Serbia") if s.word == "serbia"]
+    assert slots and all(t not in ("себя", "серия") for t, _ in slots[0].terms)
+
+
+def test_a_source_title_names_the_event_in_its_language():
+    r = EventRecord(id=1, date_start=dt.date(2031, 9, 1), date_end=dt.date(2031, 9, 1),
+                    title="Учение «Горный щит-2031»", kind="учения",
+                    sources=(SourceRecord("a", "Mountain Shield-2031 drills open", "Drills opened on Monday."),))
+    others = [rec(i, dt.date(2030, 1, i), f"Заседание {i}", text="Текст.") for i in range(2, 8)]
+    a = QA.from_records([r, *others]).answer("Mountain Shield drills")
+    assert a.confident and a.hits[0].event_id == 1
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Сколько военнослужащих участвовало в учении?", Intent.summary),
+    ("сколько человек приняло участие в учениях", Intent.summary),
+    ("How many troops took part in the drills?", Intent.summary),
+    ("How many servicemen attended the exercise?", Intent.summary),
+    ("Какова численность участвовавших в учении войск?", Intent.summary),
+    ("Какие страны участвовали в сессии?", Intent.participants),
+    ("Which countries took part in the drills?", Intent.participants),
+    ("Какие министры присутствовали на заседании?", Intent.participants),
+    ("Участвовал ли Хренин в заседании?", Intent.participation),
+    ("Did Khrenin attend the meeting?", Intent.participation),
+])
+def test_a_number_or_a_list_of_participants_is_not_a_yes_no(question, intent):
+    assert detect_intent(question) is intent

@@ -1,0 +1,136 @@
+"""Answers quote the source sentence that says what the fields do not: a number, a reason, who commanded,
+what a stage rehearsed; never a sentence that carries too little of what was asked."""
+import datetime as dt
+
+import pytest
+
+from storage.search.answer import QA
+from storage.search.evidence import best_quote, sentences
+from storage.search.index import Slot
+from storage.search.records import EventRecord, SourceRecord
+
+D = dt.date(2031, 9, 12)
+
+EXERCISE_RU = (
+    "Совместное учение «Горный рубеж-2031» Коллективных сил оперативного реагирования ОДКБ началось на полигоне "
+    "Тамга. Всего в учении задействовано около 2 700 военнослужащих и 350 единиц техники. Руководил учением "
+    "начальник Объединённого штаба генерал-полковник Тимур Абдуллаев. Впервые отрабатывалось десантирование "
+    "с вертолётов Ми-8 в горах. Делегацию Армении на учение не направила, сославшись на занятость войск."
+)
+EXERCISE_EN = (
+    "The CSTO Mountain Line-2031 drills opened at the Tamga range on Friday. Some 2,700 troops and 350 pieces "
+    "of equipment are involved. Armenia did not send a contingent, citing the workload of its forces."
+)
+
+
+def exercise(**extra) -> EventRecord:
+    return EventRecord(
+        id=1, date_start=D, date_end=dt.date(2031, 9, 16), title="Учение «Горный рубеж-2031» на полигоне Тамга",
+        body="Коллективные силы оперативного реагирования ОДКБ", body_short="КСОР", kind="учения",
+        place="Иссык-Кульская область",
+        sources=(SourceRecord("feed://a/1", "Учение «Горный рубеж-2031»", EXERCISE_RU),
+                 SourceRecord("feed://b/2", "Mountain Line-2031 drills", EXERCISE_EN)),
+        **extra)
+
+
+def other(i: int, title: str, text: str) -> EventRecord:
+    return EventRecord(id=i, date_start=dt.date(2030, 4, i), date_end=dt.date(2030, 4, i), title=title,
+                       sources=(SourceRecord(f"feed://c/{i}", title, text),))
+
+
+@pytest.fixture(scope="module")
+def qa() -> QA:
+    return QA.from_records([
+        exercise(),
+        other(2, "Заседание Совета министров обороны ОДКБ в Москве",
+              "Министры обороны обсудили план подготовки войск. Заседание прошло в Москве."),
+        other(3, "Консультации по вопросам миграции в Астане",
+              "Эксперты обсудили миграционную политику. Следующая встреча пройдёт осенью."),
+    ])
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("Сколько военнослужащих участвовало в учении «Горный рубеж-2031»?", "2 700"),
+    ("Сколько техники задействовали на учении Горный рубеж-2031?", "350 единиц"),
+    ("сколько человек было на горном рубеже 2031", "2 700"),
+    ("Кто руководил учением «Горный рубеж-2031»?", "Абдуллаев"),
+    ("Что впервые отрабатывали на учении Горный рубеж-2031?", "десантирование"),
+    ("Почему Армения не направила делегацию на учение Горный рубеж-2031?", "занятость"),
+    ("How many troops took part in the Mountain Line-2031 drills?", "2,700"),
+    ("Why did Armenia not send a contingent to the Mountain Line-2031 drills?", "workload"),
+])
+def test_the_answer_quotes_the_sentence_that_says_it(qa, question, quoted):
+    a = qa.answer(question)
+    assert a.confident and a.hits[0].event_id == 1
+    assert quoted in a.text
+    assert any(c.field == "source" and quoted in c.sentence for c in a.citations)
+
+
+def test_an_english_answer_introduces_the_quote_in_english(qa):
+    a = qa.answer("How many troops took part in the Mountain Line-2031 drills?")
+    assert "The source says: “" in a.text and "В источнике" not in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Где прошло учение «Горный рубеж-2031»?",  # the field answers it; nothing asked beyond the event
+    "Учение Горный рубеж-2031",
+    "Когда было учение «Горный рубеж-2031»?",
+])
+def test_nothing_is_quoted_when_the_fields_answer_everything_asked(qa, question):
+    a = qa.answer(question)
+    assert a.confident and "В источнике" not in a.text and "The source says" not in a.text
+
+
+def slot(word: str, *terms: str) -> Slot:
+    return Slot(word, tuple((t, 1.0) for t in terms or (word,)), False, False)
+
+
+def test_a_sentence_carrying_too_little_of_the_question_is_not_quoted():
+    # three asked words of equal weight; the best sentence has one of them: a third is not an answer
+    asked = [slot("военнослужащих", "военнослужащий"), slot("вертолеты", "вертолет"), slot("погибли", "погибнуть")]
+    r = EventRecord(id=1, date_start=D, date_end=D, title="x",
+                    sources=(SourceRecord("a", None, "В учении было много военнослужащих. Погода была ясной."),))
+    assert best_quote(r, asked, lambda s: 1.0) is None
+    two = EventRecord(id=1, date_start=D, date_end=D, title="x",
+                      sources=(SourceRecord("a", None, "Военнослужащие прибыли на вертолетах Ми-8."),))
+    assert best_quote(two, asked, lambda s: 1.0).sentence.startswith("Военнослужащие")
+
+
+def test_the_weightier_word_decides_between_sentences():
+    asked = [slot("техники", "техника"), slot("подразделения", "подразделение")]
+    r = EventRecord(id=1, date_start=D, date_end=D, title="x", sources=(SourceRecord("a", None, (
+        "Подразделения прибыли утром. Задействовано 40 единиц техники.")),))
+    weights = {"техники": 3.0, "подразделения": 1.0}
+    assert "техники" in best_quote(r, asked, lambda s: weights[s.word]).sentence
+    weights = {"техники": 1.0, "подразделения": 3.0}
+    assert "Подразделения" in best_quote(r, asked, lambda s: weights[s.word]).sentence
+
+
+def test_a_sentence_that_adds_nothing_to_the_answer_is_not_quoted():
+    asked = [slot("абдуллаев")]
+    r = EventRecord(id=1, date_start=D, date_end=D, title="x",
+                    sources=(SourceRecord("a", None, "Учением руководил Абдуллаев."),))
+    assert best_quote(r, asked, lambda s: 1.0) is not None
+    assert best_quote(r, asked, lambda s: 1.0, exclude="председатель — Тимур Абдуллаев") is None
+
+
+def test_a_long_sentence_is_cut_around_the_words_asked():
+    filler = "Участники отработали взаимодействие подразделений в сложных условиях горной местности, " * 8
+    text = filler + "при этом задействовали 12 беспилотников «Орлан» для разведки, " + filler.rstrip(", ") + "."
+    r = EventRecord(id=1, date_start=D, date_end=D, title="x", sources=(SourceRecord("a", None, text),))
+    quote = best_quote(r, [slot("беспилотников", "беспилотник")], lambda s: 1.0)
+    assert "12 беспилотников" in quote.sentence
+    assert len(quote.sentence) <= 330 and quote.sentence.startswith("…") and quote.sentence.endswith("…")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Саммит прошёл в г. Москве. Его открыл А. Лукашенко.", ["Саммит прошёл в г. Москве.", "Его открыл А. Лукашенко."]),
+    ("«Мы готовы!» Так сказал он. Потом ушёл.", ["«Мы готовы!»", "Так сказал он.", "Потом ушёл."]),
+    ("Gen. Smith arrived. He said: \"It is done.\" Then he left.",
+     ["Gen. Smith arrived.", "He said: \"It is done.\"", "Then he left."]),
+    ("Первая строка без точки\nВторая строка.", ["Первая строка без точки", "Вторая строка."]),
+    ("В 2031 г. учение прошло. 12 мая — второе.", ["В 2031 г. учение прошло.", "12 мая — второе."]),
+    ("Версия 2.0 вышла. т.е. ничего", ["Версия 2.0 вышла. т.е. ничего"]),
+])
+def test_sentences_split_at_ends_not_at_abbreviations(text, expected):
+    assert sentences(text) == expected
