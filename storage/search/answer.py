@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.lexicon.places import find_places
 from storage.search import normalize as nz
-from storage.search.date_query import find_date_spans
+from storage.lexicon.numerals import spell_out_dates
+from storage.search.date_query import find_date_spans, is_season_word
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised
@@ -173,7 +174,9 @@ class QA:
         intent = detect_intent(question)
         ix = self.index
         slots = ix.slots(question)
-        spans = find_date_spans(question)
+        # dates written in words ("шестого октября две тысячи седьмого года") are read as the digits they spell
+        spelled = spell_out_dates(question)
+        spans = find_date_spans(spelled.text)
         cities = list({p.name: p for p, _, _ in find_places(_capitalised(question)) if not p.is_state}.values())
         content = [s for s in slots if not s.generic and not s.frame]
 
@@ -186,7 +189,7 @@ class QA:
 
         # drop words that only named the date or the place: they were used as filters
         # each distinct word once, each city once: a question repeating "Минск" 400 times costs what one does
-        date_words = _span_words(question) if spans else set()
+        date_words = (_span_words(spelled.text) | spelled.words) if spans else set()
         words = set(nz.words(question))
         place_words = {w for c in cities for w in words if _is_place_word(w, c.name)}
         content = [s for s in content if s.word not in date_words and s.word not in place_words]
@@ -195,7 +198,7 @@ class QA:
         if not content:
             if not (spans or cities):
                 return self._refuse(question, lang, intent, ())
-            docs = _by_date(ix, list(only or ()))
+            docs = _by_date(ix, list(only or ()), spans)
             if len(docs) == 1:
                 return self._confident(question, lang, intent, docs[0], slots, 100.0)
             if spans and intent is Intent.summary and 1 < len(docs) <= _MAX_LISTED:
@@ -263,17 +266,23 @@ def _is_kind_slot(slot: Slot) -> bool:
     return bool(slot.terms) and all(t in _kind_lemmas() for t, _ in slot.terms)
 
 
-def _by_date(ix: SearchIndex, docs: list[int]) -> list[int]:
-    return sorted(docs, key=lambda d: (ix.records[d].date_start, ix.records[d].id))
+def _by_date(ix: SearchIndex, docs: list[int], spans=()) -> list[int]:
+    """Records in date order; those lying wholly inside a date asked come before those only overlapping it
+    ("что было 6 октября": the session of that day before the exercise running through it)."""
+    def inside(d: int) -> bool:
+        r = ix.records[d]
+        return any(hasattr(sp, "start") and sp.start <= r.date_start and r.date_end <= sp.end for sp in spans)
+
+    return sorted(docs, key=lambda d: (not inside(d), ix.records[d].date_start, ix.records[d].id))
 
 
 def _span_words(question: str) -> set[str]:
-    """Words of a question that belong to date expressions (month names, day numbers, years)."""
+    """Words of a question that belong to date expressions (month names, day numbers, years, seasons)."""
     from storage.lexicon.months import month_number
 
     out = set()
     for w in nz.words(question):
-        if w.isdigit() and (len(w) == 4 or len(w) <= 2):
+        if w.isdigit() and (len(w) == 4 or len(w) <= 2) or is_season_word(w):
             out.add(w)
         elif month_number(w) is not None and nz.term(w) in {
             "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",

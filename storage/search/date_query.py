@@ -145,7 +145,9 @@ def parse_date_query(arg: str) -> DateRange:
     """The dates an `/event` argument names: a day, a month, a year, or `A..B` (each end any format)."""
     if not arg or not arg.strip():
         raise DateQueryError("Укажите дату, например: /event 26.05.2020 или /event май 2020.")
-    text = arg.strip()
+    from storage.lexicon.numerals import spell_out_dates
+
+    text = spell_out_dates(arg.strip()).text  # "шестое октября 2007", "the fifth of May 2031"
     for sep in ("..", "—", " – ", " - "):
         if sep in text:
             left, _, right = text.partition(sep)
@@ -176,14 +178,41 @@ _IN_TEXT = re.compile(
     rf"|(?P<dmy>\b\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}}\b)"
     rf"|(?P<range>\b(?:с\s+)?(?P<d1>\d{{1,2}})\s*(?:по|-|–|—)\s*(?P<d2>\d{{1,2}})\s+(?P<m0>{_MONTH_WORD})(?:\s+(?P<y0>\d{{4}}))?)"
     rf"|(?P<en>\b(?P<m1>[A-Za-z]{{3,9}})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
-    rf"|(?P<wordy>\b(?:(?P<d4>\d{{1,2}})\s+)?(?P<m2>{_MONTH_WORD})\.?(?:\s+(?P<y2>\d{{4}}))?)"
+    rf"|(?P<wordy>\b(?:(?P<d4>\d{{1,2}})\s+)?(?P<m2>{_MONTH_WORD})\.?,?(?:\s+(?P<y2>\d{{4}}))?)"
     rf"|(?P<year>\b(?P<y3>\d{{4}})\b)",
 )
 
 
+_SEASON_WORD = r"весн\w*|лет(?:ом|о|а|у)|осен\w*|зим(?:ой|а|у|е|ы)|spring|summer|autumn|fall|winter"
+_SEASON = re.compile(
+    rf"(?<![^\W\d_])(?P<season>{_SEASON_WORD})(?:\s+of)?(?:\s+the)?\s+(?P<year>\d{{4}})(?!\d)"
+    rf"(?:\s*(?:г\.?|года?|году)(?![^\W\d_]))?", re.IGNORECASE)
+_SEASON_MONTHS = {"в": (3, 5), "л": (6, 8), "о": (9, 11), "з": (12, 2), "s": (6, 8), "a": (9, 11), "f": (9, 11),
+                  "w": (12, 2)}
+
+
+def is_season_word(word: str) -> bool:
+    return re.fullmatch(_SEASON_WORD, word, re.IGNORECASE) is not None
+
+
+def _season(word: str, year: int) -> list[DateRange]:
+    """A season of a year: spring March–May, summer June–August, autumn September–November; winter is the
+    year's January–February and its December (the two winters the year touches)."""
+    word = word.lower()
+    first, last = (3, 5) if word.startswith("spring") else _SEASON_MONTHS[word[0]]
+    if first > last:
+        return [DateRange(dt.date(year, 1, 1), _month(year, last).end), _month(year, first)]
+    return [DateRange(dt.date(year, first, 1), _month(year, last).end)]
+
+
 def find_date_spans(text: str) -> list[DateRange | DaySpan | MonthSpan]:
-    """Every date, month, year or day-without-year mentioned in a question, in order."""
+    """Every date, month, year, season of a year or day-without-year mentioned in a question, in order."""
     found: list[DateRange | DaySpan | MonthSpan] = []
+    for m in _SEASON.finditer(text):
+        year = int(m["year"])
+        if _MIN_YEAR <= year <= _MAX_YEAR:
+            found.extend(_season(m["season"], year))
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]  # its year is not the year
     for m in _IN_TEXT.finditer(text):
         try:
             if m["iso"] or m["dmy"]:

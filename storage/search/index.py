@@ -269,8 +269,9 @@ class SearchIndex:
                 terms = tuple(terms) + tuple((t, 1.0) for t in body_terms[w] if t not in {x for x, _ in terms})
             if w in state_terms:
                 terms = tuple(terms) + tuple((t, f) for t, f in state_terms[w] if t not in {x for x, _ in terms})
-            generic = bool(own & nz.GENERIC)
-            frame = bool(own & nz.FRAME) or (nz.is_latin(w) and bool(set(nz.english_concept(w) or ()) & nz.FRAME))
+            concept = set(nz.english_concept(w) or ()) if nz.is_latin(w) else set()
+            generic = bool((own | concept) & nz.GENERIC)
+            frame = bool((own | concept) & nz.FRAME)
             proper = True if terms else _looks_proper(w, capitalised)
             out.append(Slot(w, terms, generic, frame, proper))
         return out
