@@ -1,12 +1,19 @@
-"""Score the question answerer on a question file, next to a naive baseline; last line: one JSON object.
+"""Score the question answerer on a question set, over extracted and over gold records, next to two
+baselines; last line: one JSON object.
 
-    python bench/eval_qa.py [--questions ../shared/eval/seeds-questions.json] [--docs seeds] [--verbose]
+    python bench/eval_qa.py [--set seeds|dev] [--eval-dir ../shared/eval] [--verbose]
+    python bench/eval_qa.py --questions Q.json --docs DIR [--gold GOLD.json]
 
-Ingests the docs into a temporary database, then for every question: top-1 accuracy (the expected event,
-identified by its dates, comes first), answer accuracy (top-1 right and the answer text contains one of
-expect_any, case-insensitive), no-answer precision (no_answer questions answered confident=False) and
-answerable questions wrongly refused, and `/event` accuracy (exact set of expected events). The naive
-baseline answers with the record whose full text has the best rapidfuzz WRatio; its answer is that text.
+Over extracted records: the docs are ingested into a temporary database. Over gold records (when the set
+has a gold file): bench/gold_to_records.py converts gold into the export format and `import` loads it, so
+the answer layer is measured apart from extraction. For every question: top-1 accuracy (the expected
+event, identified by its dates, comes first), answer accuracy (top-1 right and the answer text contains
+one of expect_any, case-insensitive), no-answer precision (no_answer questions answered confident=False)
+and answerable questions wrongly refused, and `/event` accuracy (exact set of expected events).
+
+Baselines, in the same run: "naive" answers with the record whose full text has the best rapidfuzz WRatio;
+"bm25" ranks the raw pages (BM25, k1=1.2, b=0.75, Snowball stems of Russian and English words) and is right
+when its first page is a source of an expected event — a plain page retriever our top-1 must not fall below.
 """
 from __future__ import annotations
 
@@ -124,22 +131,80 @@ async def ingest(docs: list[Path], db: Path) -> list[EventRecord]:
         await engine.dispose()
 
 
+async def import_gold(gold: dict, corpus: Path, db: Path) -> list[EventRecord]:
+    """Gold records through the converter and the store's own import, as `csto-bot import` would load them."""
+    from bench.gold_to_records import convert
+    from storage.restore import import_events
+
+    engine, sessions = await open_store(f"sqlite+aiosqlite:///{db}")
+    try:
+        async with sessions() as session, session.begin():
+            await import_events(session, convert(gold, corpus))
+        return await load_records(sessions)
+    finally:
+        await engine.dispose()
+
+
+def _eval_dir() -> Path:
+    """Where the evaluation sets live: $CSTO_EVAL_DIR, or ../shared/eval beside this checkout or its origin."""
+    import os
+    import subprocess
+
+    candidates = [os.environ.get("CSTO_EVAL_DIR"), ROOT.parent / "shared" / "eval"]
+    try:  # a fresh clone elsewhere (/tmp/x) finds the sets beside the repository it was cloned from
+        origin = subprocess.run(["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+                                capture_output=True, text=True, timeout=5).stdout.strip()
+        if origin and not origin.startswith(("http", "git@", "ssh:")):
+            candidates.append(Path(origin).resolve().parent / "shared" / "eval")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    for c in candidates:
+        if c and (Path(c) / "seeds-questions.json").exists():
+            return Path(c)
+    raise SystemExit("eval_qa: no evaluation sets found; pass --eval-dir DIR (the folder with seeds-questions.json) "
+                     "or set CSTO_EVAL_DIR")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", default=str(ROOT.parent / "shared" / "eval" / "seeds-questions.json"))
-    parser.add_argument("--docs", nargs="+", default=[str(ROOT / "seeds")], help="files or folders to ingest")
+    parser.add_argument("--set", choices=("seeds", "dev"), default="dev")
+    parser.add_argument("--eval-dir", help="folder holding seeds-questions.json and dev/ (default: found)")
+    parser.add_argument("--questions", help="a question file (overrides --set)")
+    parser.add_argument("--docs", nargs="+", help="files or folders to ingest (overrides --set)")
+    parser.add_argument("--gold", help="gold records of the docs (overrides --set)")
     parser.add_argument("--verbose", action="store_true", help="print every miss to stderr")
     args = parser.parse_args(argv)
-    spec = json.loads(Path(args.questions).read_text(encoding="utf-8"))
+    if args.questions and args.docs:
+        questions, docs, gold_path = Path(args.questions), [Path(d) for d in args.docs], args.gold
+    else:
+        base = Path(args.eval_dir) if args.eval_dir else _eval_dir()
+        if args.set == "seeds":
+            questions, docs, gold_path = base / "seeds-questions.json", [ROOT / "seeds"], None
+        else:
+            questions, docs, gold_path = base / "dev" / "questions.json", [base / "dev" / "corpus"], \
+                base / "dev" / "gold.json"
+    spec = json.loads(questions.read_text(encoding="utf-8"))
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8")) if gold_path else None
     with tempfile.TemporaryDirectory() as tmp:
-        records = asyncio.run(ingest([Path(d) for d in args.docs], Path(tmp) / "eval.db"))
+        records = asyncio.run(ingest(docs, Path(tmp) / "eval.db"))
+        gold_records = asyncio.run(import_gold(gold, docs[0], Path(tmp) / "gold.db")) if gold else None
     result = evaluate(records, spec, args.verbose)
+    if gold_records is not None:
+        on_gold = evaluate(gold_records, spec, args.verbose)
+        result.update({f"gold_{k}": on_gold[k] for k in ("top1", "answer", "no_answer_precision", "event_accuracy")})
+        from bench.bm25_pages import PageRetriever
+
+        result["bm25_top1"] = PageRetriever.from_paths(docs).top1(spec, gold)
     print(f"questions {result['questions']}, events {result['events']}")
-    print(f"{'':22}{'csto-bot':>10}{'naive':>10}")
-    for label, ours, theirs in (("top-1 accuracy", "top1", "naive_top1"), ("answer accuracy", "answer", "naive_answer"),
-                                ("no-answer precision", "no_answer_precision", "naive_no_answer_precision"),
-                                ("/event accuracy", "event_accuracy", "naive_event_accuracy")):
-        print(f"{label:22}{result[ours]:>9}%{result[theirs]:>9}%")
+    columns = [("csto-bot", ""), ("on gold", "gold_"), ("naive", "naive_")] if gold_records is not None else \
+        [("csto-bot", ""), ("naive", "naive_")]
+    print(f"{'':22}" + "".join(f"{name:>10}" for name, _ in columns) + (f"{'bm25':>10}" if gold else ""))
+    for label, key in (("top-1 accuracy", "top1"), ("answer accuracy", "answer"),
+                       ("no-answer precision", "no_answer_precision"), ("/event accuracy", "event_accuracy")):
+        row = "".join(f"{result[prefix + key]:>9}%" for _, prefix in columns)
+        if gold:
+            row += f"{result['bm25_top1']:>9}%" if key == "top1" else f"{'':>10}"
+        print(f"{label:22}{row}")
     print(f"answerable questions refused: {result['wrongly_refused']}")
     print(json.dumps(result, ensure_ascii=False))
     return 0

@@ -19,7 +19,10 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("init", help="create or migrate the database and load seeds/ if it is empty"))
     p = with_db(sub.add_parser("ingest", help="ingest .txt/.md/.html files or folders"))
     p.add_argument("paths", nargs="+")
-    with_db(sub.add_parser("export", help="print all events as a JSON array"))
+    p = with_db(sub.add_parser("export", help="print all events as a JSON array (the format import reads)"))
+    p.add_argument("--with-text", action="store_true", help="include each source's text and the evidence")
+    p = with_db(sub.add_parser("import", help="load events printed by export into the store"))
+    p.add_argument("file", help="a JSON file written by csto-bot export")
     for name, what in (("ask", "answer a question as the bot would"), ("event", "events on a date, as /event")):
         p = with_db(sub.add_parser(name, help=what))
         p.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -38,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     level = settings.log_level if args.command == "run" else "WARNING"
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # imported lazily: `ingest` must not pay for aiogram, `ask` must not pay for the bot
-    if args.command in ("init", "ingest", "export"):
+    if args.command in ("init", "ingest", "export", "import"):
         from bot import cli_ingest as impl
     elif args.command in ("ask", "event"):
         from bot import cli_ask as impl

@@ -1,4 +1,4 @@
-"""`csto-bot init | ingest | export`: the store's command line; every error is one line, exit code 1."""
+"""`csto-bot init | ingest | export | import`: the store's command line; every error is one line, exit code 1."""
 from __future__ import annotations
 
 import asyncio
@@ -14,6 +14,7 @@ from storage.export import export_events
 from storage.ingest.pipeline import DocumentReport, Ingestor
 from storage.models import Event
 from storage.outbox import enqueue_deliveries
+from storage.restore import ImportError_, import_events
 
 
 def report_line(report: DocumentReport) -> str:
@@ -62,14 +63,37 @@ async def _ingest(settings, paths: list[str]) -> int:
     return 1 if any(r.status == "failed" for r in reports) else 0
 
 
-async def _export(settings) -> int:
+async def _export(settings, with_text: bool) -> int:
     engine, sessions = await open_store(settings.database_url)
     try:
         async with sessions() as session:
-            events = await export_events(session)
+            events = await export_events(session, with_text=with_text)
     finally:
         await engine.dispose()
     print(json.dumps(events, ensure_ascii=False, indent=2))
+    return 0
+
+
+async def _import(settings, path: str) -> int:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        print(f"{path}: файл не прочитать: {error.strerror or error}")
+        return 1
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        print(f"{path}: не JSON в UTF-8: {str(error).splitlines()[0]}")
+        return 1
+    engine, sessions = await open_store(settings.database_url)
+    try:
+        async with sessions() as session, session.begin():
+            report = await import_events(session, data)
+    except ImportError_ as error:
+        print(f"{path}: ничего не импортировано: {error}")
+        return 1
+    finally:
+        await engine.dispose()
+    print(f"{path}: импортировано событий {report.imported}, пропущено (уже есть) {report.skipped}, "
+          f"документов добавлено {report.documents}")
     return 0
 
 
@@ -80,7 +104,9 @@ def main(args, settings) -> int:
         if args.command == "ingest":
             return asyncio.run(_ingest(settings, args.paths))
         if args.command == "export":
-            return asyncio.run(_export(settings))
+            return asyncio.run(_export(settings, args.with_text))
+        if args.command == "import":
+            return asyncio.run(_import(settings, args.file))
     except Exception as error:  # a broken DB path or URL: one line, not a traceback
         first = (str(error).strip().splitlines() or [""])[0]
         print(f"csto-bot {args.command}: ошибка: {type(error).__name__}: {first}"[:400], file=sys.stderr)

@@ -26,10 +26,49 @@ def test_ingest_then_export(tmp_path, capsys):
     code, out, _ = run(["export", "--db", db], capsys)
     events = json.loads(out)
     assert code == 0 and [e["date_start"] for e in events] == ["2020-05-26", "2024-04-01", "2024-04-24"]
-    assert set(events[0]) == {"id", "date_start", "date_end", "is_announcement", "title", "body", "body_short", "kind",
-                              "place", "venue", "format", "chair", "participants", "decisions", "topics", "sources"}
+    # format version 1 (README "Export and import"): the import reads exactly this
+    assert set(events[0]) == {"version", "id", "date_start", "date_end", "is_announcement", "title", "body",
+                              "body_short", "kind", "place", "venue", "format", "chair", "summary", "series",
+                              "participants", "decisions", "decision_actions", "topics", "sources"}
+    assert events[0]["version"] == 1
     assert set(events[0]["chair"]) == {"person", "role", "state"}
-    assert set(events[0]["sources"][0]) == {"location", "outlet", "published", "title"}
+    assert set(events[0]["sources"][0]) == {"location", "outlet", "published", "title", "item_index", "language",
+                                            "is_announcement"}
+
+
+def test_export_with_text_then_import_into_another_store(tmp_path, capsys):
+    db, copy = str(tmp_path / "x.db"), str(tmp_path / "copy.db")
+    run(["ingest", str(SEEDS), "--db", db], capsys)
+    code, out, _ = run(["export", "--with-text", "--db", db], capsys)
+    events = json.loads(out)
+    assert code == 0 and all(s["text"] for e in events for s in e["sources"]) and all("facts" in e for e in events)
+    backup = tmp_path / "backup.json"
+    backup.write_text(out, encoding="utf-8")
+    code, out, _ = run(["import", str(backup), "--db", copy], capsys)
+    assert code == 0 and out.strip().endswith("импортировано событий 3, пропущено (уже есть) 0, документов добавлено 2")
+    code, out, _ = run(["import", str(backup), "--db", copy], capsys)
+    assert code == 0 and "импортировано событий 0, пропущено (уже есть) 3" in out
+    code, out, _ = run(["export", "--with-text", "--db", copy], capsys)
+    assert [{k: v for k, v in e.items() if k != "id"} for e in json.loads(out)] == \
+        [{k: v for k, v in e.items() if k != "id"} for e in events]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"{not json", "не JSON в UTF-8"),
+    (b"\xff\xfe\x00", "не JSON в UTF-8"),
+    (b'[{"title": "x"}]', "ничего не импортировано: событие 1, date_start"),
+    (b'{"version": 1}', "ничего не импортировано: ожидался массив"),
+])
+def test_import_of_a_bad_file_is_one_line_and_exit_1(tmp_path, capsys, content, reason):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    code, out, err = run(["import", str(bad), "--db", str(tmp_path / "x.db")], capsys)
+    assert code == 1 and reason in out and len(out.strip().splitlines()) == 1 and not err
+
+
+def test_import_of_a_missing_file_says_so(tmp_path, capsys):
+    code, out, _ = run(["import", str(tmp_path / "nope.json"), "--db", str(tmp_path / "x.db")], capsys)
+    assert code == 1 and "файл не прочитать" in out
 
 
 def test_ingest_reports_failures_with_exit_1(tmp_path, capsys):
