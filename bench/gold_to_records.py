@@ -4,8 +4,8 @@
     python3 ../shared/eval/run_eval.py ../shared/eval/dev/questions.json --records /tmp/rec.json
 
 Maps gold's fields one to one — dates, body, place, format, chair, participants, decisions, announcement,
-sources — and attaches each source document's text as the project reads it (decoded and cleaned, as
-ingestion would keep it), so questions are answered over correct records: the answer layer measured
+sources — and attaches each source document's text as the project reads it (decoded, cleaned and split
+into items, keeping the item that tells the event, as ingestion would keep it), so questions are answered over correct records: the answer layer measured
 apart from extraction. Nothing is inferred beyond naming: the body's short form comes from the
 parenthesis gold writes («Совет министров обороны (СМО)») or the body lexicon, the kind from the body
 lexicon and the source titles, the title from the first source's headline.
@@ -22,18 +22,29 @@ sys.path.insert(0, str(ROOT))
 
 from storage.export import FORMAT_VERSION  # noqa: E402
 from storage.ingest.read import load_path, read_document  # noqa: E402
+from storage.ingest.split import split_items  # noqa: E402
 from storage.lexicon.bodies import find_bodies  # noqa: E402
 from storage.lexicon.kinds import find_kinds  # noqa: E402
 
 _SHORT = re.compile(r"\(([А-ЯЁA-Z][А-ЯЁA-Z ]{1,15})\)")
 
 
-def page_of(path: Path) -> tuple[str, str]:
-    """(headline, cleaned text) of a corpus document, read the way ingestion reads it."""
+def page_of(path: Path, hints: list[str]) -> tuple[str, str]:
+    """(headline, text) of the item of a corpus document that tells the gold event, read and split the way
+    ingestion does: on a digest page, the item naming most of the event's title fragments."""
     page = read_document(load_path(path))
-    lines = [line.strip(" #*") for line in page.text.splitlines() if line.strip(" #*")]
-    title = page.title or (lines[0] if lines else path.stem)
-    return title[:300], page.text
+    items = [i for i in split_items(page) if i.text.strip()]
+    if not items:
+        return (page.title or path.stem)[:300], page.text
+
+    def fit(item) -> tuple[int, int]:
+        text = f"{item.title or ''} {item.text}".casefold()
+        return sum(h.casefold() in text for h in hints), len(item.text)
+
+    best = max(items, key=fit)
+    lines = [line.strip(" #*") for line in best.text.splitlines() if line.strip(" #*")]
+    title = best.title or page.title or (lines[0] if lines else path.stem)
+    return title[:300], best.text
 
 
 def body_names(gold_body: str | None) -> tuple[str | None, str | None]:
@@ -59,7 +70,7 @@ def convert(gold: dict, corpus: Path) -> list[dict]:
         sources, titles = [], []
         for name in g.get("sources") or []:
             path = corpus / name
-            title, text = page_of(path)
+            title, text = page_of(path, list(g.get("title_any") or []))
             titles.append(title)
             sources.append({"location": str(path), "outlet": None, "published": None, "title": title,
                             "item_index": 0, "language": "en" if not re.search(r"[а-яё]", text[:2000], re.I) else "ru",
