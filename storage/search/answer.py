@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from functools import cache, lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from storage.lexicon.places import find_places
 from storage.search import normalize as nz
 from storage.lexicon.numerals import spell_out_dates
+from storage.lexicon.organisations import find_other_organisations
 from storage.search.date_query import find_date_spans, is_season_word
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
@@ -33,6 +35,7 @@ _MARGIN = 0.12
 # a question word found only in a source's text, not in any field, covers this share of its weight
 _SOURCE_ONLY = 0.6
 _MAX_LISTED = 5  # a date-only question lists up to this many events; more is a page for /event
+_LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|in)\s+$")
 _MAX_FILTERED = 20  # a filter leaving more records than this says too little to make a candidate of each
 
 
@@ -177,7 +180,13 @@ class QA:
         # dates written in words ("шестого октября две тысячи седьмого года") are read as the digits they spell
         spelled = spell_out_dates(question)
         spans = find_date_spans(spelled.text)
-        cities = list({p.name: p for p, _, _ in find_places(_capitalised(question)) if not p.is_state}.values())
+        found_places = find_places(_capitalised(question))
+        cities = list({p.name: p for p, _, _ in found_places if not p.is_state}.values())
+        # "учения в Армении", "drills in Kazakhstan": a state after a locative preposition is where the event was;
+        # "делегация Армении", "Armenia's minister" only name a participant
+        lower = question.casefold()
+        located = list({p.name: p for p, start, _ in found_places if p.is_state and not cities
+                        and _LOCATIVE.search(lower[max(0, start - 4):start])}.values())
         content = [s for s in slots if not s.generic and not s.frame]
 
         only: set[int] | None = None
@@ -186,19 +195,28 @@ class QA:
         if cities:
             at = ix.at_places(c.name for c in cities)
             only = at if only is None else only & at
+        elif located:
+            at = ix.at_places(s.name for s in located)
+            at = at if only is None else only & at
+            if at:
+                only = at
+            else:  # no record placed in that state: the state stays a word to match, not a filter
+                located = []
 
         # drop words that only named the date or the place: they were used as filters
         # each distinct word once, each city once: a question repeating "Минск" 400 times costs what one does
         date_words = (_span_words(spelled.text) | spelled.words) if spans else set()
         words = set(nz.words(question))
-        place_words = {w for c in cities for w in words if _is_place_word(w, c.name)}
+        place_words = {w for c in (*cities, *located) for w in words if _is_place_word(w, c.name)}
         content = [s for s in content if s.word not in date_words and s.word not in place_words]
         slots = [s for s in slots if s.word not in date_words and s.word not in place_words]
 
+        # «саммит СНГ», "NATO summit": another organisation's event; only a record naming it may answer
+        others = find_other_organisations(question)
         if not content:
-            if not (spans or cities):
+            if not (spans or cities or located):
                 return self._refuse(question, lang, intent, ())
-            docs = _by_date(ix, list(only or ()), spans)
+            docs = [d for d in _by_date(ix, list(only or ()), spans) if not others or self._names_any(d, others)]
             if len(docs) == 1:
                 return self._confident(question, lang, intent, docs[0], slots, 100.0)
             if spans and intent is Intent.summary and 1 < len(docs) <= _MAX_LISTED:
@@ -222,6 +240,8 @@ class QA:
             top = suggest[0].score if suggest else 0.0
             return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in suggest))
         best = passing[0]
+        if others and not self._names_any(best.doc, others):
+            return self._refuse(question, lang, intent, ())
         rivals = [r for r in passing[1:4] if r.coverage >= best.coverage - 1e-9]
         # "когда прошло заседание?": a kind of event alone does not say which one when several match
         kind_only = all(_is_kind_slot(s) for s in content)
@@ -231,6 +251,15 @@ class QA:
         hits = [self._hit(best, best.score)] + [self._hit(r, best.score) for r in passing[1:3]
                                                   if r.coverage >= _MIN_SUGGEST]
         return self._confident(question, lang, intent, best.doc, slots, hits[0].score, tuple(hits))
+
+    def _names_any(self, doc: int, organisations: set[str]) -> bool:
+        """True when the record's own names (title, body, its sources' titles) or its people («Генеральный
+        секретарь ШОС», a delegation of the CIS) name one of the organisations."""
+        r = self.index.records[doc]
+        people = (x for p in r.participants for x in (p.role, p.organisation) if x)
+        own = " ".join(x for x in (r.title, r.body, r.summary, r.chair_role, *people,
+                                   *(s.title for s in r.sources)) if x)
+        return bool(find_other_organisations(own) & organisations)
 
     def _listing(self, question: str, lang: str, intent: Intent, docs: list[int]) -> Answer:
         from storage.search.compose import event_label

@@ -45,6 +45,9 @@ class Slot:
     # a word the records lack and that looks like a name (capitalised mid-sentence, a surname, not in the
     # dictionary): its absence refuses; an ordinary word the records lack («поедет», "welcomed") weighs less
     proper: bool = True
+    # a verb says what is asked about the event («кого назначили», "who commanded"), rarely which event:
+    # it weighs no more than a common word in coverage, though it still ranks and picks the quoted sentence
+    verb: bool = False
 
     @property
     def known(self) -> bool:
@@ -273,7 +276,7 @@ class SearchIndex:
             generic = bool((own | concept) & nz.GENERIC)
             frame = bool((own | concept) & nz.FRAME)
             proper = True if terms else _looks_proper(w, capitalised)
-            out.append(Slot(w, terms, generic, frame, proper))
+            out.append(Slot(w, terms, generic, frame, proper, _is_verb(w)))
         return out
 
     # --- scoring --------------------------------------------------------------------------
@@ -339,7 +342,8 @@ class SearchIndex:
         if not slot.terms:
             return self.max_idf if slot.proper else self.common_idf
         own = [t for t, f in slot.terms if f >= _TRANSLIT_FACTOR] or [t for t, _ in slot.terms]
-        return max(self.idf.get(t, self.max_idf) for t in own)
+        weight = max(self.idf.get(t, self.max_idf) for t in own)
+        return min(weight, self.common_idf) if slot.verb else weight
 
     def filter_weight(self, matched: int) -> float:
         """What a date or place filter that left `matched` records says, on the same scale as a word's idf."""
@@ -455,6 +459,20 @@ def _looks_proper(word: str, capitalised: frozenset[str]) -> bool:
         return True
     tag = morph.parses(word)[0].tag
     return any(g in tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad"))
+
+
+_VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+@lru_cache(maxsize=50_000)
+def _is_verb(word: str) -> bool:
+    """A Russian verb form (pymorphy3's most likely parse), or an English past or -ing form."""
+    if nz.is_latin(word):
+        return len(word) > 4 and word.endswith(("ed", "ing")) and not nz.english_concept(word)
+    if not any("а" <= ch <= "я" for ch in word):
+        return False
+    best = morph.parses(word)[:1]
+    return bool(best) and best[0].tag.POS in _VERB_POS
 
 
 def _capitalised(text: str) -> str:

@@ -146,3 +146,70 @@ def test_a_source_title_names_the_event_in_its_language():
 ])
 def test_a_number_or_a_list_of_participants_is_not_a_yes_no(question, intent):
     assert detect_intent(question) is intent
+
+
+@pytest.mark.parametrize("question", [
+    "Какие решения принял саммит СНГ в Астане в ноябре 2031 года?",
+    "Заседание Совета министров обороны СНГ в Минске: какие решения приняты?",
+    "Итоги саммита ШОС в Бишкеке в мае 2032",
+    "NATO summit in Astana, November 2031",
+    "What did the CIS defence ministers decide in Minsk in June 2031?",
+    "Что решил Евросоюз 14 марта 2031 года?",
+])
+def test_another_organisations_event_is_not_answered_by_a_csto_record(qa, question):
+    assert not qa.answer(question).confident
+
+
+def test_a_record_that_names_the_other_organisation_may_answer_it():
+    joint = rec(1, dt.date(2031, 4, 2), "Совместное заседание ОДКБ и ШОС в Душанбе", "Душанбе", None, None,
+                "заседание", "Секретариаты ОДКБ и ШОС обсудили противодействие терроризму.")
+    a = QA.from_records([joint, *FILLER]).answer("заседание ОДКБ и ШОС в Душанбе в 2031 году")
+    assert a.confident and a.hits[0].event_id == 1
+
+
+@pytest.mark.parametrize("question, event", [
+    ("учения в Таджикистане в 2032 году", 5),
+    ("Where were the drills in Tajikistan in 2032?", 5),
+    ("заседание в Армении в 2031 году", 1),
+])
+def test_a_state_after_a_locative_preposition_is_where_the_event_was(qa, question, event):
+    a = qa.answer(question)
+    assert a.confident and a.hits[0].event_id == event
+
+
+def test_a_state_named_as_a_participant_does_not_filter_by_place(qa):
+    # «делегация Армении» in Minsk: Armenia names who came, not where the meeting was
+    a = qa.answer("Министры обороны утвердили план с участием делегации Армении в Минске 2 июня 2031")
+    assert a.hits and a.hits[0].event_id == 2
+
+
+@pytest.mark.parametrize("question", [
+    "Учения «Рубеж» в Армении: кто руководил?",
+    "drills in Kazakhstan in September 2032",
+])
+def test_an_event_elsewhere_is_not_the_answer_for_a_state(qa, question):
+    assert not qa.answer(question).confident
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("назначили", True), ("руководил", True), ("заявили", True), ("открывшемся", True), ("руководившего", True), ("обсуждая", True),
+    ("commanded", True), ("welcoming", True), ("генсеком", False), ("учение", False), ("минске", False),
+    ("approved", False),  # a domain concept ("утвердить"), a frame word already
+])
+def test_verbs_of_a_question_are_recognised(word, verb):
+    from storage.search.index import _is_verb
+
+    assert _is_verb(word) is verb
+
+
+def test_a_verb_weighs_no_more_than_a_common_word(qa):
+    ix = qa.index
+    [slot] = [s for s in ix.slots("утвердили") if s.word == "утвердили"] or [None]
+    if slot is None or not slot.terms:
+        pytest.skip("no posting for the verb in this store")
+    assert slot.verb and ix.slot_weight(slot) <= ix.common_idf
+
+
+def test_an_ordinal_ending_after_a_year_is_no_word(qa):
+    words = {s.word for s in qa.index.slots("саммит в апреле 2031-го")}
+    assert "го" not in words
