@@ -15,6 +15,7 @@ from storage.search.records import EventRecord, PersonRecord
 from storage.search.render_dates import format_date_range
 
 _MAX_LISTED = 10
+_SUMMARY_DECISION = 160  # characters of the first decision a summary answer shows
 
 _RU = {
     "chair": "председатель — {value}",
@@ -173,7 +174,13 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
     sentence that covers what the question asks beyond the fields."""
     text, cites = _compose(r, intent, slots, language)
     residual = _residual(r, slots)
-    quote = best_quote(r, residual, weigh or (lambda s: 1.0), exclude=text) if residual else None
+    asked = residual
+    if _MISSING.search(text):
+        # the field asked about is empty ("в записях нет списка участников"): the sentence that speaks of what
+        # was asked («…приняли участие делегации…») is the next best thing, so the question's frame words count
+        asked = residual + [s for s in slots if s.frame and s.terms and s not in residual]
+    said = _MISSING.sub(" ", text)  # "не указано, кто председательствовал" says nothing the quote would repeat
+    quote = best_quote(r, asked, weigh or (lambda s: 1.0), exclude=said) if asked else None
     if quote is None:
         return text, cites
     from storage.search.answer import Citation
@@ -182,6 +189,9 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
     text = f"{text} {words['quote'].format(value=quote.sentence.rstrip('.'))}."
     citation = Citation("source", quote.sentence, quote.sentence, quote.source.location, quote.source.title)
     return text, (*cites, citation)
+
+
+_MISSING = None  # set below, from the "no_*" templates of both languages
 
 
 def _compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -> tuple[str, tuple]:
@@ -313,4 +323,21 @@ def _summary(r: EventRecord, residual: list[Slot], words: dict[str, str], date: 
             parts.append(words["also"].format(value="; ".join(matched[:3])))
             for m in matched[:3]:
                 cite("decision" if any(d.text == m for d in r.decisions) else "topic", m)
+    elif r.decisions:
+        # "what happened on …": what was decided is what happened; the first decision, the rest on the card
+        first = r.decisions[0].text
+        shown = first if len(first) <= _SUMMARY_DECISION else first[:_SUMMARY_DECISION].rsplit(" ", 1)[0] + "…"
+        more = f"; {words['more'].format(n=len(r.decisions) - 1)}" if len(r.decisions) > 1 else ""
+        parts.append(words["decisions"].format(value=shown + more))
+        cite("decision", first)
     return ", ".join(parts).rstrip(".") + "."
+
+
+def _missing_pattern():
+    import re
+
+    phrases = [v for table in (_RU, _EN) for k, v in table.items() if k.startswith("no") and "{" not in v]
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE)
+
+
+_MISSING = _missing_pattern()

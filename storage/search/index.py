@@ -159,10 +159,16 @@ class SearchIndex:
         """Index terms for one folded question word, with how sure the match is (1 exact … 0.8 fuzzy), and the
         terms the synonym table adds for it."""
         terms = self._resolve(word)
-        synonyms = nz.SYNONYMS.get(nz.term(word)) or nz.SYNONYMS.get(word)
-        if synonyms:
+        lemma = nz.term(word)
+        # an abbreviation also means its words («генсек» ~ генеральный секретарь), a synonym its synonyms
+        extra = [(t, 0.9) for t in (*(nz.ABBREVIATIONS.get(word) or nz.ABBREVIATIONS.get(lemma) or ()),
+                                    *(nz.SYNONYMS.get(lemma) or nz.SYNONYMS.get(word) or ()))]
+        if extra:
             have = {t for t, _ in terms}
-            terms = terms + tuple((t, 0.9) for t in synonyms if t in self.postings and t not in have)
+            for t, f in extra:
+                if t in self.postings and t not in have:
+                    terms += ((t, f),)
+                    have.add(t)
         return terms
 
     def _resolve(self, word: str) -> tuple[tuple[str, float], ...]:
@@ -191,7 +197,7 @@ class SearchIndex:
             return ((word, 1.0),)
         for form in (word, lemma):
             if form in nz.ABBREVIATIONS:
-                return tuple((t, 0.9) for t in nz.ABBREVIATIONS[form] if t in self.postings)
+                return ()  # resolve() adds the abbreviation's words
         latin = self.latin_translit.get(name_key(word))
         if latin:
             return tuple((t, _TRANSLIT_FACTOR) for t in latin)

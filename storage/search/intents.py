@@ -31,8 +31,9 @@ _DECIDE = {"решить", "решение", "одобрить", "утверди
            "approve", "adopted", "signed", "decided", "decision", "decisions", "statement", "statements"}
 _TOPIC = {"обсуждать", "обсудить", "обсуждаться", "говорить", "рассматривать", "рассмотреть",
           "рассматриваться", "тема", "повестка", "discuss", "discussed", "agenda", "topics"}
-_FORMAT = {"формат", "очно", "онлайн", "очный", "заочный", "видеоконференция", "дистанционно", "format",
-           "online", "videoconference", "virtual", "virtually", "remotely"}
+_FORMAT = {"формат", "очно", "онлайн", "очный", "заочный", "видеоконференция", "видеосвязь", "видеорежим",
+           "дистанционно", "лично", "format", "online", "videoconference", "virtual", "virtually", "remotely",
+           "person", "video"}
 
 _WHO = re.compile(r"\b(кто|кем|кого|кому|who|whom)\b")
 _WHERE = re.compile(r"\b(где|where)\b|в\s+как(ом|ой)\s+(город|стран|мест)|\bкуда\b|what city|which city")
@@ -64,7 +65,7 @@ _STEMS = {
     "participate": ("участвов", "участву", "присутств", "attend", "particip"),
     "decide": ("утвержд", "утверд", "одобр", "подпис", "approv", "adopt", "signed", "decid"),
     "topic": ("обсужд", "обсуд", "рассматр", "рассмотр", "discuss"),
-    "format": ("видеоконф", "дистанц", "онлайн", "format", "virtual"),
+    "format": ("видеоконф", "видеосвяз", "видеорежим", "дистанц", "онлайн", "format", "virtual"),
 }
 
 

@@ -7,7 +7,7 @@ import pytest
 from storage.search.answer import QA
 from storage.search.evidence import best_quote, sentences
 from storage.search.index import Slot
-from storage.search.records import EventRecord, SourceRecord
+from storage.search.records import DecisionRecord, EventRecord, SourceRecord
 
 D = dt.date(2031, 9, 12)
 
@@ -134,3 +134,46 @@ def test_a_long_sentence_is_cut_around_the_words_asked():
 ])
 def test_sentences_split_at_ends_not_at_abbreviations(text, expected):
     assert sentences(text) == expected
+
+
+def test_a_summary_names_the_first_decision_when_nothing_else_is_asked():
+    r = EventRecord(id=1, date_start=D, date_end=D, title="Сессия Совета коллективной безопасности в Минске",
+                    decisions=(DecisionRecord("утвердить Стратегию коллективной безопасности до 2040 года"),
+                               DecisionRecord("назначить нового генерального секретаря")),
+                    sources=(SourceRecord("a", None, "Главы государств утвердили Стратегию."),))
+    a = QA.from_records([r, *FILLER]).answer("Что произошло 12 сентября 2031 года?")
+    assert a.confident and "утвердить Стратегию коллективной безопасности до 2040 года" in a.text
+    assert "и ещё 1" in a.text
+    en = QA.from_records([r, *FILLER]).answer("What happened on 12 September 2031?")
+    assert "decisions: утвердить Стратегию" in en.text and "and 1 more" in en.text
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("Какие страны участвовали в сессии СКБ 12 сентября 2031?", "делегации Армении"),
+    ("Which countries took part in the session on 12 September 2031?", "делегации Армении"),
+    ("Кто председательствовал на сессии 12 сентября 2031?", "Председательствовал"),
+])
+def test_when_the_field_asked_is_empty_the_sentence_about_it_is_quoted(question, quoted):
+    r = EventRecord(id=1, date_start=D, date_end=D, title="Сессия Совета коллективной безопасности в Минске",
+                    body="Совет коллективной безопасности ОДКБ", body_short="СКБ", kind="сессия",
+                    sources=(SourceRecord("a", None, (
+                        "Сессия прошла в Минске. В заседании приняли участие делегации Армении, Беларуси и "
+                        "Казахстана. Председательствовал на встрече глава принимающей стороны.")),))
+    a = QA.from_records([r, *FILLER]).answer(question)
+    assert a.confident and quoted in a.text
+
+
+def test_an_abbreviation_also_means_its_words_even_where_the_store_has_it():
+    appointed = EventRecord(id=1, date_start=D, date_end=D, title="Сессия СКБ в Душанбе", place="Душанбе",
+                            sources=(SourceRecord("a", None, "Генеральным секретарём назначен Иван Петров."),))
+    elsewhere = EventRecord(id=2, date_start=dt.date(2030, 1, 5), date_end=dt.date(2030, 1, 5),
+                            title="Генсек ОДКБ посетил Ереван", place="Ереван")
+    qa = QA.from_records([appointed, elsewhere, *FILLER])
+    slot = next(s for s in qa.index.slots("генсек") if s.word == "генсек")
+    assert {"генсек", "генеральный", "секретарь"} <= {t for t, _ in slot.terms}
+    a = qa.answer("Кого назначили генсеком на сессии в Душанбе 12 сентября 2031?")
+    assert a.confident and a.hits[0].event_id == 1 and "Петров" in a.text
+
+
+FILLER = [EventRecord(id=100 + i, date_start=dt.date(2020 + i % 5, 1 + i % 12, 1 + i), date_end=dt.date(
+    2020 + i % 5, 1 + i % 12, 1 + i), title=f"Рабочая встреча экспертов № {i}") for i in range(30)]

@@ -57,3 +57,14 @@ def test_every_intent_is_reached_by_some_question():
 ])
 def test_who_was_there_as_a_filter_does_not_make_it_a_participation_question(question, intent):
     assert detect_intent(question) is intent
+
+
+@pytest.mark.parametrize("question", [
+    "сессия прошла очно или по видеосвязи?", "Совещание было в режиме видеоконференции?",
+    "заседание проходило дистанционно?", "Was the summit held in person or by video?",
+    "встречались лично или онлайн?",
+])
+def test_format_questions_in_many_words(question):
+    from storage.search.intents import Intent, detect_intent
+
+    assert detect_intent(question) is Intent.format
