@@ -155,10 +155,10 @@ class SearchIndex:
 
     # --- question analysis ---------------------------------------------------------------
 
-    def resolve(self, word: str) -> tuple[tuple[str, float], ...]:
+    def resolve(self, word: str, plain_english: bool = False) -> tuple[tuple[str, float], ...]:
         """Index terms for one folded question word, with how sure the match is (1 exact … 0.8 fuzzy), and the
         terms the synonym table adds for it."""
-        terms = self._resolve(word)
+        terms = self._resolve(word, plain_english)
         lemma = nz.term(word)
         # an abbreviation also means its words («генсек» ~ генеральный секретарь), a synonym its synonyms
         extra = [(t, 0.9) for t in (*(nz.ABBREVIATIONS.get(word) or nz.ABBREVIATIONS.get(lemma) or ()),
@@ -171,7 +171,9 @@ class SearchIndex:
                     have.add(t)
         return terms
 
-    def _resolve(self, word: str) -> tuple[tuple[str, float], ...]:
+    def _resolve(self, word: str, plain_english: bool = False) -> tuple[tuple[str, float], ...]:
+        """plain_english: a lower-case word of an English question ("sent", "region") is an English word, not
+        a name or Russian typed in Latin letters: no look-alike transliteration ("sent" ~ «сеть»)."""
         if nz.is_latin(word):
             concept = nz.english_concept(word)
             if concept:
@@ -181,7 +183,7 @@ class SearchIndex:
             key = name_key(word)
             if key in self.translit:
                 return tuple((t, _TRANSLIT_FACTOR) for t in self.translit[key])
-            if len(key) >= 4:
+            if len(key) >= 4 and not plain_english:
                 found = process.extract(key, self.translit_keys, scorer=fuzz.ratio, limit=2, score_cutoff=80)
                 if found:
                     return tuple((t, 0.8 * s / 100) for k, s, _ in found for t in self.translit[k])
@@ -229,6 +231,7 @@ class SearchIndex:
         seen: set[str] = set()
         ws = nz.words(question)
         capitalised = _capitalised_words(question)
+        english = nz.detect_language(question) == "en"
         extra: list[str] = []
         # a body named in full or in English also means its short form, and vice versa
         body_terms: dict[str, tuple[str, ...]] = {}
@@ -270,7 +273,7 @@ class SearchIndex:
             if lemma in nz.STOP_RU:
                 continue
             # a state's name means its own terms only: no look-alike by spelling ("Serbia" ~ "серия")
-            terms = () if w in state_terms else self.resolve(w)
+            terms = () if w in state_terms else self.resolve(w, english and w not in capitalised)
             if w not in ws and not any(t in self.postings for t, _ in terms):
                 continue  # a body's short form added for the question's full name: an alias the store lacks
             own = {lemma, *(t for t, _ in terms)}

@@ -102,7 +102,33 @@ ENGLISH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "held": ("пройти",), "happened": ("пройти",), "happen": ("пройти",), "occurred": ("пройти",),
     "took place": ("пройти",), "city": ("город",),
     "venue": ("место",), "date": ("дата",), "cis": ("снг",), "sco": ("шос",), "un": ("оон",), "uno": ("оон",),
+    # who and what the pages name, in the words English questions use
+    "country": ("страна",), "countries": ("страна",), "state": ("государство",), "member": ("член",),
+    "region": ("область", "регион"), "province": ("область",), "joint": ("совместный",),
+    "contingent": ("контингент",), "contingents": ("контингент",), "troops": ("военнослужащий",),
+    "servicemen": ("военнослужащий",), "soldiers": ("военнослужащий",), "personnel": ("военнослужащий",),
+    "delegation": ("делегация",), "delegations": ("делегация",), "represented": ("представлять",),
+    "represent": ("представлять",), "representative": ("представитель",), "head": ("глава",),
+    "headed": ("возглавлять",), "led": ("возглавлять",), "president": ("президент",),
+    "commander": ("командующий",), "commanded": ("командовать",), "command": ("командование",),
+    "observers": ("наблюдатель",), "observer": ("наблюдатель",), "opening": ("открытие",),
+    "opened": ("открыть",), "closing": ("закрытие",), "stage": ("этап",), "phase": ("фаза", "этап"),
+    "operation": ("операция",), "border": ("граница",), "afghan": ("афганский",), "afghanistan": ("афганистан",),
+    "extremism": ("экстремизм",), "trafficking": ("незаконный",), "illegal": ("незаконный",),
+    "agreement": ("соглашение",), "charter": ("устав",), "protocol": ("протокол",), "strategy": ("стратегия",),
+    "programme": ("программа",), "program": ("программа",), "membership": ("членство",),
+    "suspend": ("приостановить",), "suspended": ("приостановить",), "appointed": ("назначить",),
+    "appoint": ("назначить",), "next": ("следующий",), "scenario": ("сценарий",), "aircraft": ("самолет",),
+    "planes": ("самолет",), "helicopters": ("вертолет",), "helicopter": ("вертолет",),
+    "equipment": ("техника",), "units": ("подразделение",), "unit": ("подразделение",),
+    "special": ("специальный",), "police": ("полиция",), "peacekeepers": ("миротворец",),
+    "welcomed": ("приветствовать",), "greeted": ("приветствовать",), "caucasus": ("кавказ",),
+    "sent": ("направить",), "send": ("направить",), "range": ("полигон",), "training ground": ("полигон",),
+    "extraordinary": ("внеочередной",), "anniversary summit": ("юбилейный",), "jubilee": ("юбилейный",),
+    "speech": ("выступление",), "spoke": ("выступить",), "journalists": ("журналист",), "press": ("пресс",),
 }
+
+_SERIES_WORDS: dict[str, tuple[str, ...]] | None = None
 
 # Russian abbreviations users type for multi-word titles.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -140,9 +166,39 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _series_words() -> dict[str, tuple[str, ...]]:
+    """English names of the CSTO's exercise and operation series ("Interaction", "Indestructible Brotherhood")
+    word for word to the lemmas of their Russian names."""
+    from storage.lexicon.series import SERIES
+    from storage.lexicon.translit import name_key
+
+    out: dict[str, tuple[str, ...]] = {}
+    for names in SERIES.values():
+        russian = next((n for n in names if _CYR.search(n)), None)
+        if russian is None:
+            continue
+        ru_words = russian.split()
+        for name in names:
+            en_words = name.split()
+            if _CYR.search(name) or len(en_words) != len(ru_words):
+                continue
+            for en, ru in zip(en_words, ru_words):
+                # a transliteration ("vzaimodeistvie", "kobalt") is Russian in Latin letters, not English:
+                # the index's transliteration keys find it, and it must not make a question English
+                if name_key(en) != name_key(ru):
+                    out.setdefault(en, (morph.lemma(ru),))
+    return out
+
+
 def english_concept(word: str) -> tuple[str, ...] | None:
     """Russian lemmas for an English domain word, plural or singular ("councils", "secretaries"), also the
-    singular of a word the table lists in the plural only ("force" for "forces", "drill" for "drills")."""
+    singular of a word the table lists in the plural only ("force" for "forces", "drill" for "drills"), and
+    the English names of exercise series ("Interaction" → «взаимодействие»)."""
+    global _SERIES_WORDS
+    if _SERIES_WORDS is None:
+        _SERIES_WORDS = _series_words()
+    if word in _SERIES_WORDS:
+        return _SERIES_WORDS[word]
     for form in (word, word[:-1] if word.endswith("s") else None, word[:-3] + "y" if word.endswith("ies") else None,
                  word[:-2] if word.endswith("es") else None, word + "s" if not word.endswith("s") else None):
         if form and form in ENGLISH_CONCEPTS:

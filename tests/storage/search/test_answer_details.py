@@ -8,7 +8,7 @@ from storage.search.answer import QA
 from storage.search.compose import event_label
 from storage.search.date_query import DateQueryError, parse_date_query
 from storage.search.normalize import detect_language, english_concept
-from storage.search.records import EventRecord, PersonRecord
+from storage.search.records import EventRecord, PersonRecord, SourceRecord
 
 D = dt.date(2031, 5, 4)
 
@@ -162,3 +162,42 @@ def test_a_date_answer_cites_the_sentence_that_dated_the_event():
                facts=(FactRecord("date", "2031-05-04", sentence, "docs/a.txt", "СМО в Минске"),))
     answer = QA.from_records([r]).answer("Когда прошло заседание Совета министров обороны?")
     assert answer.confident and [c.sentence for c in answer.citations if c.field == "date"] == [sentence]
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("interaction", "взаимодействие"), ("echelon", "эшелон"), ("indestructible", "нерушимый"),
+    ("brotherhood", "братство"), ("cobalt", "кобальт"), ("countries", "страна"), ("contingents", "контингент"),
+    ("joint", "совместный"), ("region", "область"), ("observers", "наблюдатель"), ("charter", "устав"),
+])
+def test_english_words_of_the_domain_and_series_names_mean_their_russian_lemmas(word, lemma):
+    assert lemma in english_concept(word)
+
+
+def test_a_lower_case_english_word_is_not_read_as_a_transliterated_look_alike():
+    r = record(title="Сеть центров подготовки", place="Минск")
+    qa = QA.from_records([r, *(record(i, title=f"Встреча {i}") for i in range(2, 12))])
+    sent = next(s for s in qa.index.slots("Who sent troops?") if s.word == "sent")
+    assert all(t != "сеть" for t, _ in sent.terms)
+    # a capitalised Latin word is a name and may still be a transliteration
+    r2 = record(title="Визит Сергея Шойгу", place="Минск")
+    qa2 = QA.from_records([r2, *(record(i, title=f"Встреча {i}") for i in range(2, 12))])
+    shoigu = next(s for s in qa2.index.slots("When did Shoygu visit?") if s.word == "shoygu")
+    assert any(t == "шойгу" for t, _ in shoigu.terms)
+
+
+@pytest.mark.parametrize("question", [
+    "Which countries sent contingents to the Interaction-2031 exercise?",
+    "How many troops took part in Interaction-2031?",
+    "Who commanded the joint forces at the Interaction-2031 drills?",
+])
+def test_english_questions_meet_a_russian_record_of_a_series(question):
+    r = EventRecord(id=1, date_start=D, date_end=dt.date(2031, 5, 9), title="Учение «Взаимодействие-2031» КСОР",
+                    kind="учения", body="Коллективные силы оперативного реагирования ОДКБ", body_short="КСОР",
+                    sources=(SourceRecord("a", None, (
+                        "Контингенты Армении, Беларуси и Казахстана прибыли на учение «Взаимодействие-2031». "
+                        "Всего задействовано 1 500 военнослужащих. Совместной группировкой командовал "
+                        "генерал-лейтенант Пётр Иванов.")),))
+    others = [record(i, title=f"Заседание № {i}", date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i))
+              for i in range(2, 14)]
+    a = QA.from_records([r, *others]).answer(question)
+    assert a.confident and a.hits[0].event_id == 1
