@@ -62,11 +62,33 @@ def acting_organs(sentence: str) -> set[str]:
             if not m.payload.is_organisation and not _OBJECT_OF.search(sentence[max(0, m.start - 40):m.start])}
 
 
+# "прошла в два этапа: с 4 по 9 мая и с 1 по 6 сентября", "held in two stages: from … and from …"
+_STAGES = re.compile(r"(?<![^\W\d_])(?:этап\w*|стади\w*|фаз[аеуыой]\w*|stages?|phases?|rounds?)(?![^\W\d_])",
+                     re.IGNORECASE)
+
+
+def _staged(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -> EventDate:
+    """An event told as stages spans them all: the ranges a sentence about its stages lists, when the
+    chosen date is one of them (a stage of this event, not another event's days), within one year."""
+    for sentence, _ in sentences:
+        if not _STAGES.search(sentence):
+            continue
+        spans = [(m.start, m.end) for m in mentions_of(sentence) if m.precision == "day"]
+        if len(spans) < 2 or not any(a <= chosen.start <= b or a <= chosen.end <= b for a, b in spans):
+            continue
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        if (end - start).days <= 366 and (start, end) != (chosen.start, chosen.end):
+            return EventDate(min(start, chosen.start), max(end, chosen.end), chosen.sentence, chosen.future)
+    return chosen
+
+
 def _extended(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -> EventDate:
     """A single day grows into the range the item gives for the same event: a range that contains it,
-    an end date ("продлится до 9 мая"), or a length ("продолжалось три дня")."""
-    if chosen.start != chosen.end:
-        return chosen
+    an end date ("продлится до 9 мая"), or a length ("продолжалось три дня"); an event told in stages spans
+    all of them."""
+    staged = _staged(chosen, sentences, mentions_of)
+    if staged is not chosen or chosen.start != chosen.end:
+        return staged
     for sentence, _ in sentences:
         for mention in mentions_of(sentence):
             if mention.precision != "day":

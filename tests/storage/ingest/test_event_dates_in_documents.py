@@ -140,3 +140,36 @@ def test_side_events_with_their_own_organ_and_day(text, expected):
 ])
 def test_no_side_event(text):
     assert len(events(text)) == 1
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Итоги операции «Заслон-2033»\n\nВ 2033 году компетентные органы государств – членов ОДКБ провели операцию "
+     "«Заслон-2033». Операция прошла в два этапа: с 12 по 20 апреля и с 3 по 14 октября 2033 года.",
+     dt.date(2033, 4, 12), dt.date(2033, 10, 14)),
+    ("Results of Operation Barrier-2033\n\nIn 2033 the CSTO member states conducted Operation Barrier-2033. "
+     "It was held in two stages: from April 12 to April 20 and from October 3 to October 14, 2033.",
+     dt.date(2033, 4, 12), dt.date(2033, 10, 14)),
+    ("Учение ОДКБ «Рубеж-2034» завершено\n\nС 1 по 5 июня 2034 года прошла первая фаза учения ОДКБ «Рубеж-2034», "
+     "вторая фаза — с 20 по 25 июня 2034 года на полигоне Эдельвейс.",
+     dt.date(2034, 6, 1), dt.date(2034, 6, 25)),
+    ("Операция «Канал-2035» проведена в три этапа\n\nОперация ОДКБ «Канал-2035» проведена в три этапа: "
+     "с 10 по 15 марта, с 5 по 10 июня и с 1 по 6 сентября 2035 года.",
+     dt.date(2035, 3, 10), dt.date(2035, 9, 6)),
+])
+def test_an_event_told_in_stages_spans_them_all(text, start, end):
+    assert event(text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # two ranges without stages are not one span: the course and a later one announced
+    ("Курсы ОДКБ для миротворцев\n\nС 2 по 13 июня 2032 года в Минске прошли курсы подготовки миротворческих сил "
+     "ОДКБ. Следующие курсы пройдут с 5 по 16 сентября 2032 года.", dt.date(2032, 6, 2), dt.date(2032, 6, 13)),
+])
+def test_ranges_that_are_not_stages_of_one_event_stay_apart(text, start, end):
+    assert event(text)[:2] == (start, end)
+
+
+def test_stages_more_than_a_year_apart_are_not_one_span():
+    start, end, _ = event("Итоги операции\n\nОперация ОДКБ прошла в два этапа: с 12 по 20 апреля 2033 года и "
+                          "с 3 по 14 октября 2034 года.")
+    assert (end - start).days < 30
