@@ -44,6 +44,8 @@ class Item:
     reference_source: str | None = None
     year_hint: int | None = None  # the year yearless dates of an undated item take
     heading: str | None = None  # a digest entry's date line ("15–23 мая, Брест"): the entry's own date
+    # other years a yearless dateline could equally be in (YearGuess.ties), latest first
+    other_years: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

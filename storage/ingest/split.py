@@ -308,13 +308,14 @@ def _year_hint(paragraphs: list[str]) -> int | None:
 
 
 def _dateline_published(date_text: str, hint: int | None, body: str, received: dt.date | None,
-                        ) -> tuple[dt.datetime, str] | None:
-    """The dateline's date with its year: its own, the page stamp's, or the one the item's text supports."""
+                        ) -> tuple[dt.datetime, str, tuple[int, ...]] | None:
+    """The dateline's date with its year (its own, the page stamp's, or the one the item's text supports), how
+    the year was known, and the other years the text supports as well."""
     mentions = find_dates(date_text)
     if mentions and mentions[0].explicit_year:
-        return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), "dateline"
+        return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), "dateline", ()
     if hint is not None and (mentions := find_dates(date_text, hint)):
-        return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), "stamp"
+        return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), "stamp", ()
     probe = find_dates(date_text, 2000)  # a leap year: "29 февраля" parses
     if not probe:
         return None
@@ -326,7 +327,7 @@ def _dateline_published(date_text: str, hint: int | None, body: str, received: d
     mentions = find_dates(date_text, guess.year)
     if not mentions:
         return None
-    return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), guess.source
+    return dt.datetime.combine(mentions[0].start, mentions[0].time or dt.time()), guess.source, guess.ties
 
 
 def split_items(page: Page) -> list[Item]:
@@ -437,10 +438,11 @@ def split_items(page: Page) -> list[Item]:
             continue
         text = "\n\n".join(draft.paragraphs)
         published, source = draft.published, "stamp" if draft.published else None
+        other_years: tuple[int, ...] = ()
         if published is None and draft.dateline_date:
             found = _dateline_published(draft.dateline_date, hint, (draft.title or "") + "\n\n" + text, received)
             if found:
-                published, source = found
+                published, source, other_years = found
         year_hint = None
         if published is None:
             if page.published is not None and len(drafts) == 1:
@@ -453,8 +455,9 @@ def split_items(page: Page) -> list[Item]:
                     # yearless dates and nothing else: the year the document arrived, and the record says so
                     year_hint, source = (received or dt.date.today()).year, "received"
                 elif guess is not None:
-                    year_hint, source = guess.year, guess.source
-        items.append(Item(len(items), draft.title, text, published, draft.place, source, year_hint, draft.heading))
+                    year_hint, source, other_years = guess.year, guess.source, guess.ties
+        items.append(Item(len(items), draft.title, text, published, draft.place, source, year_hint, draft.heading,
+                          other_years))
     if len(items) == 1 and items[0].title is None and page.title:
         # "<title>Headline | Site name</title>": the site name is not part of the headline
         title = page.title.split(" | ")[0].strip() or page.title

@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 from collections import Counter
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -56,8 +56,48 @@ async def nearby_events(session: AsyncSession, c: EventCandidate) -> list[Event]
     return list(rows)
 
 
+_MAX_OTHER_YEARS = 40
+
+
+def _in_year(c: EventCandidate, year: int) -> EventCandidate | None:
+    """The candidate moved to another year: its dates, its date facts and its item's publication date."""
+    def move(d: dt.date) -> dt.date:
+        return d.replace(year=d.year + shift)
+
+    shift = year - c.date_start.year
+    try:
+        facts = tuple(replace(f, value="/".join(move(dt.date.fromisoformat(v)).isoformat() for v in f.value.split("/")))
+                      if f.field == "date" else f for f in c.facts)
+        published = c.item.published.replace(year=c.item.published.year + shift) if c.item.published else None
+        return replace(c, date_start=move(c.date_start), date_end=move(c.date_end), facts=facts,
+                       item=replace(c.item, published=published, year_hint=year, other_years=()))
+    except ValueError:  # 29 February of a year that has none
+        return None
+
+
+async def _settle_year(session: AsyncSession, c: EventCandidate) -> tuple[EventCandidate, list[Event]]:
+    """A yearless wire item whose text supports several years equally ("Президент Назарбаев": 1991–2019) takes
+    the one year in which the store already holds the same event on that day; otherwise its guess stands.
+    Returns the candidate and the stored events near its dates."""
+    here = await nearby_events(session, c)
+    years = c.item.other_years[:_MAX_OTHER_YEARS]
+    if not years or c.date_start.year != (c.item.published.year if c.item.published else c.item.year_hint):
+        return c, here
+    if find_same_event([view_of(e) for e in here], c) is not None:
+        return c, here
+    found: list[tuple[EventCandidate, list[Event]]] = []
+    for year in years:
+        moved = _in_year(c, year)
+        if moved is None:
+            continue
+        near = await nearby_events(session, moved)
+        if near and find_same_event([view_of(e) for e in near], moved) is not None:
+            found.append((moved, near))
+    return found[0] if len(found) == 1 else (c, here)
+
+
 async def store_candidate(session: AsyncSession, document: Document, c: EventCandidate) -> tuple[Event, EventChange]:
-    candidates = await nearby_events(session, c)
+    c, candidates = await _settle_year(session, c)
     same = find_same_event([view_of(e) for e in candidates], c)
     if same is None:
         event = Event(date_start=c.date_start, date_end=c.date_end, title=c.title, is_announcement=c.is_announcement,

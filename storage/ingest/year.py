@@ -60,6 +60,9 @@ def names_a_year(text: str) -> bool:
 class YearGuess:
     year: int
     source: str  # "text" | "name" | "weekday" | "office" | "chair" | "received"
+    # the other years the evidence supports just as well (an office held for decades): the store may settle
+    # the year by an event it already holds on that day (storage.ingest.store)
+    ties: tuple[int, ...] = ()
 
 
 def _stem(surname: str) -> str:
@@ -192,7 +195,8 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
         best = max(scores.values())
         year = max(y for y, s in scores.items() if s == best)  # ties: the latest year
         source = next(s for s in ("text", "name", "weekday", "office", "chair") if s in sources[year])
-        return YearGuess(year, source)
+        ties = tuple(sorted((y for y, s in scores.items() if s == best and y != year), reverse=True))
+        return YearGuess(year, source, ties)
     if day_month is None:
         return None
     day, month = day_month
