@@ -93,6 +93,9 @@ class EventCandidate:
     decisions: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     series: tuple[str, ...] = ()  # "poisk-2016": a named exercise or operation (storage.lexicon.series)
+    # the item tells of preparing a named exercise or operation and dates only itself («приступили к подготовке
+    # учений «Поиск-2031»»): an announcement of that event, whose own days it does not give
+    undated: bool = False
     facts: tuple[Provenance, ...] = ()
 
     def __post_init__(self) -> None:

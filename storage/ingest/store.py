@@ -96,7 +96,28 @@ async def _settle_year(session: AsyncSession, c: EventCandidate) -> tuple[EventC
     return found[0] if len(found) == 1 else (c, here)
 
 
+async def _series_event(session: AsyncSession, c: EventCandidate) -> Event | None:
+    """The one stored event of the year that carries every series the undated candidate names."""
+    years = {int(key.rsplit("-", 1)[1]) for key in c.series if key.rsplit("-", 1)[-1].isdigit()}
+    if not years:
+        return None
+    lo, hi = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+    query = select(Event.id, Event.series).where(and_(Event.date_start <= hi, Event.date_end >= lo))
+    for key in c.series:
+        query = query.where(Event.series.contains(key))
+    rows = [(i, set((series or "").split())) for i, series in (await session.execute(query)).all()]
+    ids = [i for i, series in rows if set(c.series) <= series]
+    return await session.get(Event, ids[0]) if len(ids) == 1 else None
+
+
 async def store_candidate(session: AsyncSession, document: Document, c: EventCandidate) -> tuple[Event, EventChange]:
+    if c.undated and c.series:
+        # an item about preparing a named exercise: it joins that exercise once the store knows its days; it
+        # gives no days of its own, so its date (the item's) must not stretch the exercise's range
+        known = await _series_event(session, c)
+        if known is not None:
+            c = replace(c, date_start=known.date_start, date_end=known.date_end,
+                        facts=tuple(f for f in c.facts if f.field != "date"))
     c, candidates = await _settle_year(session, c)
     same = find_same_event([view_of(e) for e in candidates], c)
     if same is None:

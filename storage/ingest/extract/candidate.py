@@ -34,6 +34,12 @@ VENUE_CITIES = {
 }
 
 
+
+_PREPARING = re.compile(
+    r"(?<![^\W\d_])(?:приступ\w+\s+к\s+подготовк\w*|нача\w*\s+подготовк\w*|подготовк\w*\s+к\s+(?:проведению\s+)?"
+    r"(?:учени|операци|совместн)|готов(?:ят|ит|ились|ился)\w*\s+к|(?:began|start\w*)\s+(?:the\s+)?preparations?"
+    r"|prepar(?:ing|ations?)\s+for|are\s+preparing)", re.IGNORECASE)
+
 def _venue_city(venue: str | None) -> str | None:
     if not venue:
         return None
@@ -360,6 +366,13 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         title = title[:300].rsplit(" ", 1)[0] + "…"
     fact("title", title, title)
 
+    series = _own_series(item.title, chosen.sentence, body_sentences)
+    # "приступили к подготовке учений «Поиск-2031»", "preparations began for Frontier-2031": the news is the
+    # preparing; the event is the exercise ahead, whose days the item does not give
+    undated = bool(series) and chosen.implicit and kind_name in FIELD_EVENTS and any(
+        _PREPARING.search(s) for s in [chosen.sentence, item.title or ""])
+    if undated:
+        is_announcement = True
     return EventCandidate(
         item=item,
         language=lang,
@@ -378,7 +391,8 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
         participants=tuple(participants.values()),
         decisions=tuple(decisions),
         topics=tuple(topics),
-        series=_own_series(item.title, chosen.sentence, body_sentences),
+        series=series,
+        undated=undated,
         facts=tuple(facts),
     )
 

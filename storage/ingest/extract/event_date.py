@@ -23,6 +23,7 @@ class EventDate:
     end: dt.date
     sentence: str
     future: bool  # the sentence announces the event
+    implicit: bool = False  # no sentence states the day: it is the item's own date (dateline, stamp)
 
 
 _OWN_TIME = re.compile(
@@ -78,7 +79,7 @@ def _staged(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -
             continue
         start, end = min(a for a, _ in spans), max(b for _, b in spans)
         if (end - start).days <= 366 and (start, end) != (chosen.start, chosen.end):
-            return EventDate(min(start, chosen.start), max(end, chosen.end), chosen.sentence, chosen.future)
+            return EventDate(min(start, chosen.start), max(end, chosen.end), chosen.sentence, chosen.future)  # stated
     return chosen
 
 
@@ -177,12 +178,12 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
             # the lead of a dated item reports the day it is dated; a wire dateline is trusted more than
             # a site stamp, which may be a day late
             implicit = base if wire else base - 2
-            consider(implicit, pos, EventDate(reference, reference, sentence, future and not tense.past))
+            consider(implicit, pos, EventDate(reference, reference, sentence, future and not tense.past, True))
     if best is None and dateline is not None:
         for sentence, headline in sentences:
             tense = sentence_tense(sentence)
             if not headline and not DATELINE.match(sentence) and tense.any and has_event_words(sentence):
-                best = (0.0, 0, EventDate(dateline.start, dateline.end, sentence, tense.future and not tense.past))
+                best = (0.0, 0, EventDate(dateline.start, dateline.end, sentence, tense.future and not tense.past, True))
                 break
     if best is None and reference is not None:
         # no sentence dates the event: the item reports on the day it is dated
@@ -190,6 +191,6 @@ def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published:
             tense = sentence_tense(sentence)
             if (tense.past or tense.present) and has_event_words(sentence) and not _names_own_time(sentence, reference) \
                     and not mentions_of(sentence):
-                best = (0.0, 0, EventDate(reference, reference, sentence, False))
+                best = (0.0, 0, EventDate(reference, reference, sentence, False, True))
                 break
     return _extended(best[2], sentences, mentions_of) if best is not None else None
