@@ -53,7 +53,8 @@ def event_dict(event: Event, with_text: bool = False) -> dict:
         "sources": [
             {"location": s.document.location, "outlet": s.document.outlet, "published": _iso(s.published),
              "title": s.title, "item_index": s.item_index, "language": s.language,
-             "is_announcement": s.is_announcement, **({"text": s.text} if with_text else {})}
+             "is_announcement": s.is_announcement, "undated": s.undated, "other_years": s.other_years,
+             **({"text": s.text} if with_text else {})}
             for s in sources
         ],
     }

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.ext.asyncio import AsyncAttrs
@@ -169,6 +170,10 @@ class EventSource(Base):
     language: Mapped[str] = mapped_column(String(5), default="ru")
     is_announcement: Mapped[bool] = mapped_column(Boolean, default=False)
     text: Mapped[str] = mapped_column(Text)  # the cleaned item text, kept for search and citation
+    # the event is provisional through this source: it gave no days of the event (a preparation item), or its
+    # year is one of several the text supports equally (space-separated): a firm report may take it over
+    undated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    other_years: Mapped[str | None] = mapped_column(String(400))
 
     event: Mapped[Event] = relationship(back_populates="sources")
     document: Mapped[Document] = relationship(back_populates="sources")

@@ -135,6 +135,7 @@ def _parse(i: int, raw) -> _Parsed:
         _text(s.get("outlet"), f"{sw}, outlet", Document.__table__.c.outlet)
         _text(s.get("title"), f"{sw}, title")
         _text(s.get("text"), f"{sw}, text")
+        _text(s.get("other_years"), f"{sw}, other_years", EventSource.__table__.c.other_years)
         _datetime(s.get("published"), f"{sw}, published")
         sources.append((s, location))
     facts = _list(raw.get("facts"), f"{where}, facts")
@@ -190,7 +191,8 @@ async def import_events(session: AsyncSession, data) -> ImportReport:
             index = await _free_index(session, document, s.get("item_index"), next_index)
             row = EventSource(event=p.event, document=document, item_index=index, title=s.get("title"),
                               published=_datetime(s.get("published"), location), language=s.get("language") or "ru",
-                              is_announcement=bool(s.get("is_announcement")), text=s.get("text") or "")
+                              is_announcement=bool(s.get("is_announcement")), text=s.get("text") or "",
+                              undated=bool(s.get("undated")), other_years=s.get("other_years"))
             session.add(row)
             rows.append(row)
         for f in p.facts:

@@ -33,7 +33,7 @@ def test_ingest_then_export(tmp_path, capsys):
     assert events[0]["version"] == 1
     assert set(events[0]["chair"]) == {"person", "role", "state"}
     assert set(events[0]["sources"][0]) == {"location", "outlet", "published", "title", "item_index", "language",
-                                            "is_announcement"}
+                                            "is_announcement", "undated", "other_years"}
 
 
 def test_export_with_text_then_import_into_another_store(tmp_path, capsys):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from storage.ingest.merge import SERIES_SLACK_DAYS, EventView, content_keys, find_same_event, is_duplicate_text
 from storage.ingest.extract.people import organisation_of
+from storage.ingest.provisional import take_over
 from storage.ingest.records import EventCandidate, Person
 from storage.lexicon.bodies import body_by_short
 from storage.lexicon.kinds import FIELD_EVENTS
@@ -131,8 +132,13 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
             select(Event).where(Event.id == same.id).options(*_EVENT_LOAD).execution_options(populate_existing=True))
         was_announcement = event.is_announcement
         change = EventChange.merged
+    # a new event from an item that cannot place it for sure is provisional through its source (provisional.py)
+    provisional = same is None
+    undated = provisional and c.undated and any(f.field == "date" for f in c.facts)
+    other_years = " ".join(map(str, c.item.other_years)) if provisional and c.item.other_years else None
     source = EventSource(document=document, item_index=c.item.index, title=c.item.title, published=c.item.published,
-                         language=c.language, is_announcement=c.is_announcement, text=c.item.text)
+                         language=c.language, is_announcement=c.is_announcement, text=c.item.text,
+                         undated=undated, other_years=other_years)
     event.sources.append(source)
     if c.series:
         event.series = " ".join(sorted(set((event.series or "").split()) | set(c.series)))
@@ -153,6 +159,22 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
         rows = [FactRow(f.field, f.value, source.id, not c.is_announcement, c.language == "ru") for f in c.facts]
     else:
         rows = await _fact_rows(session, event.id)
+    await _resolve(session, event, rows)
+    if not (undated or other_years):
+        await session.flush()
+        if await take_over(session, event):
+            # provisional events' sources, evidence and people are this event's now: resolve again from all
+            event = await session.scalar(select(Event).where(Event.id == event.id).options(*_EVENT_LOAD)
+                                         .execution_options(populate_existing=True))
+            await _resolve(session, event, await _fact_rows(session, event.id))
+    if change is EventChange.merged and was_announcement and not event.is_announcement:
+        change = EventChange.reported
+    await session.flush()
+    return event, change
+
+
+async def _resolve(session: AsyncSession, event: Event, rows: list[FactRow]) -> None:
+    """Scalars, decisions and topics of the event from all its sources' facts."""
     resolve_fields(event, rows)
     for field, collection, model in (("decision", event.decisions, Decision), ("topic", event.topics, Topic)):
         wanted = canonical_texts(r.value for r in rows if r.field == field)
@@ -163,10 +185,6 @@ async def store_candidate(session: AsyncSession, document: Document, c: EventCan
         if missing:
             await session.flush()
             await session.execute(insert(model), [{"event_id": event.id, "text": t} for t in missing])
-    if change is EventChange.merged and was_announcement and not event.is_announcement:
-        change = EventChange.reported
-    await session.flush()
-    return event, change
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,8 @@ def events(draw):
     n_sources = draw(st.integers(0, 3))
     sources = [{"location": f"feed://{draw(st.sampled_from('abc'))}/{draw(st.integers(0, 5))}", "outlet": None,
                 "published": None, "title": draw(_opt), "item_index": k, "language": draw(st.sampled_from(["ru", "en"])),
-                "is_announcement": draw(st.booleans()), "text": draw(_text)} for k in range(n_sources)]
+                "is_announcement": draw(st.booleans()), "undated": draw(st.booleans()),
+                "other_years": draw(st.none() | st.just("2019 2018")), "text": draw(_text)} for k in range(n_sources)]
     decisions = sorted(set(draw(st.lists(_text, max_size=3))))
     return {
         "version": 1, "date_start": start.isoformat(), "date_end": end.isoformat(),

@@ -55,3 +55,26 @@ async def test_a_staff_meeting_about_the_exercise_stays_its_own_event(sessions):
                "состоялись штабные переговоры Объединённого штаба ОДКБ по подготовке учения «Поиск-2033».")
     report = await ingestor.ingest(RawDocument("talks.txt", meeting.encode(), received=RECEIVED))
     assert report.created == 1
+
+
+@pytest.mark.parametrize("text", PREPARING)
+async def test_the_exercise_reported_later_takes_the_preparation_item_over(sessions, text):
+    ingestor = Ingestor(sessions)
+    first = await ingestor.ingest(RawDocument("prep.txt", text.encode(), received=RECEIVED))
+    assert first.created == 1
+    await ingestor.ingest(RawDocument("ex.txt", EXERCISE, received=RECEIVED))
+    async with sessions() as session:
+        [event] = (await session.scalars(select(Event).options(selectinload(Event.sources),
+                                                               selectinload(Event.facts)))).all()
+    assert (event.date_start, event.date_end) == (dt.date(2033, 10, 4), dt.date(2033, 10, 9))
+    assert len(event.sources) == 2 and not event.is_announcement
+    assert not any(s.undated for s in event.sources)
+    assert all(f.value.startswith("2033-10") for f in event.facts if f.field == "date")
+
+
+async def test_a_different_series_is_not_taken_over(sessions):
+    ingestor = Ingestor(sessions)
+    await ingestor.ingest(RawDocument("prep.txt", PREPARING[0].replace("Поиск", "Рубеж").encode(), received=RECEIVED))
+    await ingestor.ingest(RawDocument("ex.txt", EXERCISE, received=RECEIVED))
+    async with sessions() as session:
+        assert len((await session.scalars(select(Event))).all()) == 2

@@ -51,3 +51,26 @@ async def test_two_stored_matches_in_different_years_settle_nothing(sessions):
         await ingestor.ingest(RawDocument(f"dated{year}.txt", text, received=dt.datetime(2030, 1, 1)))
     await ingestor.ingest(RawDocument("wire.txt", YEARLESS, received=dt.datetime(2030, 1, 1)))
     assert len(await events(sessions)) == 3
+
+
+async def test_a_dated_report_arriving_later_takes_the_yearless_one_over(sessions):
+    ingestor = Ingestor(sessions)
+    await ingestor.ingest(RawDocument("wire.txt", YEARLESS, received=dt.datetime(2030, 1, 1)))
+    [guessed] = await events(sessions)
+    assert guessed.date_start.year != 2010  # the latest year its evidence allows, for now
+    await ingestor.ingest(RawDocument("dated.txt", DATED, received=dt.datetime(2030, 1, 1)))
+    async with sessions() as session:
+        from sqlalchemy.orm import selectinload
+
+        [event] = (await session.scalars(select(Event).options(selectinload(Event.sources)))).all()
+    assert event.date_start == dt.date(2010, 12, 10) and len(event.sources) == 2
+    assert all(s.published is None or s.published.year == 2010 for s in event.sources)
+    assert all(s.other_years is None for s in event.sources)
+
+
+async def test_a_report_of_another_body_that_day_takes_nothing_over(sessions):
+    ingestor = Ingestor(sessions)
+    await ingestor.ingest(RawDocument("wire.txt", YEARLESS, received=dt.datetime(2030, 1, 1)))
+    other = DATED.decode().replace("Совета коллективной безопасности", "Совета министров обороны").encode()
+    await ingestor.ingest(RawDocument("other.txt", other, received=dt.datetime(2030, 1, 1)))
+    assert len(await events(sessions)) == 2
