@@ -103,8 +103,23 @@ def _extended(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of)
     for sentence, _ in sentences:
         days = duration_days(sentence)
         if days:
-            return EventDate(chosen.start, chosen.start + dt.timedelta(days=days - 1), chosen.sentence, chosen.future)
+            # a length counts from the day the event opened ("открылось 20 мая … трёхдневное учение"), when the
+            # item says it and the chosen day (a later phase) falls inside; otherwise from the chosen day
+            start = _opening_day(sentences, mentions_of, chosen.start, days) or chosen.start
+            return EventDate(start, start + dt.timedelta(days=days - 1), chosen.sentence, chosen.future)
     return chosen
+
+
+_OPENED = re.compile(r"(?<![^\W\d_])(?:открыл\w*|открыт\w*|начал\w*|началось|стартовал\w*|открывш\w*|начавш\w*"
+                     r"|opened|began|started|kicked\s+off|got\s+under\s*way)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _opening_day(sentences: list[tuple[str, bool]], mentions_of, chosen: dt.date, days: int) -> dt.date | None:
+    """The earliest day a sentence says the event opened on, if a stated length from it covers the chosen day."""
+    opened = [m.start for sentence, _ in sentences if _OPENED.search(sentence)
+              for m in mentions_of(sentence) if m.precision == "day" and m.start == m.end]
+    fitting = [d for d in opened if d <= chosen <= d + dt.timedelta(days=days - 1)]
+    return min(fitting) if fitting else None
 
 
 def choose_event_date(sentences: list[tuple[str, bool]], mentions_of, published: dt.datetime | None,

@@ -98,7 +98,7 @@ _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
 _LASTING = (r"продл\w+|продолжа\w+|продолжи\w+|длил\w+|длит\w+|рассчитан\w*|шл[оаи]|ш[её]л|ид[её]т|идут|проходил\w*|"
-            r"проводил\w*|last\w*|run\w*|continu\w+|span\w*|went\s+on|took")
+            r"проводил\w*|last\w*|run\w*|ran|continu\w+|span\w*|went\s+on|took")
 _DURATION = re.compile(
     rf"(?:{_LASTING})\s+(?:\w+\s+){{0,3}}?(?:в\s+течение\s+|около\s+|for\s+|over\s+)?"
     rf"(?P<n>\d{{1,2}}|{'|'.join(_NUMBERS)})[\s-]+(?:дн(?:я|ей|ь)|суток|days?)(?![^\W\d_])"

@@ -173,3 +173,21 @@ def test_stages_more_than_a_year_apart_are_not_one_span():
     start, end, _ = event("Итоги операции\n\nОперация ОДКБ прошла в два этапа: с 12 по 20 апреля 2033 года и "
                           "с 3 по 14 октября 2034 года.")
     assert (end - start).days < 30
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Активная фаза учения ОДКБ «Щит-2033»\n\n14 июня на полигоне Тамга прошла активная фаза учения КСОР ОДКБ "
+     "«Щит-2033». Учение открылось 12 июня. Тема трёхдневного учения — уничтожение бандформирований.",
+     dt.date(2033, 6, 12), dt.date(2033, 6, 14)),
+    ("CSTO Shield-2033 drills: the active phase\n\nThe active phase of the CSTO Shield-2033 drills took place on "
+     "June 14, 2033. The exercise opened on June 12 and ran for three days.",
+     dt.date(2033, 6, 12), dt.date(2033, 6, 14)),
+    # no opening day said: the length counts from the day chosen
+    ("Учение ОДКБ «Щит-2033»\n\n12 июня 2033 года на полигоне Тамга началось учение КСОР ОДКБ «Щит-2033». "
+     "Учение продлится четыре дня.", dt.date(2033, 6, 12), dt.date(2033, 6, 15)),
+    # an opening day the length from it does not reach is another event's
+    ("Учение ОДКБ «Щит-2033»\n\n20 июня 2033 года на полигоне Тамга прошла активная фаза трёхдневного учения "
+     "КСОР ОДКБ «Щит-2033». Сезон подготовки открылся 1 июня.", dt.date(2033, 6, 20), dt.date(2033, 6, 22)),
+])
+def test_a_length_counts_from_the_day_the_event_opened(text, start, end):
+    assert event(text)[:2] == (start, end)
