@@ -59,13 +59,13 @@ _DASH = r"[-‐‑–—]"
 
 _DAY_FIRST = re.compile(
     rf"(?<![\d.,:])(?P<d1>\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?"
-    rf"(?:\s*(?:{_DASH}|по|до|to|until)\s*(?P<d2>\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?)?"
+    rf"(?:\s*(?P<c>{_DASH}|по|до|to|until|(?=и\s|and\s)(?:и|and))\s*(?P<d2>\d{{1,2}})(?:-?(?:го|е|th|st|nd|rd))?)?"
     rf"\s+(?:of\s+)?(?P<m>{_MONTH})"
     rf"(?:\s*,?\s*(?P<y>{_YEAR}){_YEAR_WORD})?{_TIME}"
 )
 _MONTH_FIRST = re.compile(
     rf"(?<![^\W\d_])(?P<m>{_EN_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-    rf"(?:\s*{_DASH}\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?"
+    rf"(?:\s*(?P<c>{_DASH}|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?"
     rf"(?:\s*,?\s*(?P<y>{_YEAR}))?(?![:\d]){_TIME}"
 )
 _NUMERIC = re.compile(
@@ -135,6 +135,20 @@ def _word_before(text: str, pos: int) -> bool:
     return text[j].isalpha() or (text[j] == "." and j > 0 and text[j - 1].isalpha())
 
 
+def _joined_days(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
+    """A date match in which two days joined by "и"/"and" are one span only when consecutive ("2 и 3 мая",
+    "May 2 and 3"). Otherwise: "5 и 12 мая" is no match here (12 May is found at its own digits), and
+    "May 2 and 9" is May 2, matched with the "and 9" blanked out (positions kept)."""
+    m = pattern.match(text, pos)
+    if m is None or m["c"] is None or m["c"].lower() not in ("и", "and") or int(m["d2"]) == int(m["d1"]) + 1:
+        return m
+    if m.start("c") > m.start("m"):  # month first: the second day has no month of its own to be found by
+        blanked = text[:m.start("c")] + " " * (m.end("d2") - m.start("c")) + text[m.end("d2"):]
+        again = pattern.match(blanked, pos)
+        return again if again is not None and again["d2"] is None else None
+    return None
+
+
 def _raw_mentions(text: str) -> list[_Raw]:
     # Every date has digits: the patterns are tried only at digit runs (anchored match) or, for the
     # month-first forms, at a month word found in a short window before the digits. Scanning the
@@ -143,7 +157,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
     for digits in _DIGITS.finditer(text):
         pos, run = digits.start(), digits.group()
         if len(run) <= 2:
-            if (m := _DAY_FIRST.match(text, pos)) and (month := month_number(m["m"])):
+            if (m := _joined_days(_DAY_FIRST, text, pos)) and (month := month_number(m["m"])):
                 d2 = int(m["d2"]) if m["d2"] else None
                 found.append(_Raw(m.start(), m.end(), int(m["d1"]), d2, month, _year(m["y"]), _time(m), "day"))
             if (m := _NUMERIC.match(text, pos)) and not (
@@ -151,7 +165,7 @@ def _raw_mentions(text: str) -> list[_Raw]:
                 # a two-digit year only in "26.05.20": "1.2.23" is more likely a clause number
                 found.append(_Raw(m.start(), m.end(), int(m["d1"]), None, int(m["m"]), _year(m["y"]), _time(m), "day"))
             before = _word_before(text, pos) and _EN_MONTH_BEFORE.search(text, max(0, pos - 14), pos)
-            if before and (m := _MONTH_FIRST.match(text, before.start())) and (month := month_number(m["m"])):
+            if before and (m := _joined_days(_MONTH_FIRST, text, before.start())) and (month := month_number(m["m"])):
                 d2 = int(m["d2"]) if m["d2"] else None
                 found.append(_Raw(m.start(), m.end(), int(m["d1"]), d2, month, _year(m["y"]), _time(m), "day"))
         elif len(run) == 4:

@@ -152,3 +152,19 @@ def test_any_russian_range_parses_back(first, length):
     text = f"с {first.day} {_RU_GEN[first.month - 1]} {first.year} года по {last.day} {_RU_GEN[last.month - 1]} {last.year} года"
     [mention] = find_dates(text)
     assert (mention.start, mention.end) == (first, last)
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("2 и 3 мая 2031 года прошло заседание", [(D(2031, 5, 2), D(2031, 5, 3))]),
+    ("Совет заседал 14 и 15 ноября.", [(D(2031, 11, 14), D(2031, 11, 15))]),
+    ("1 и 2 июня в Минске", [(D(2031, 6, 1), D(2031, 6, 2))]),
+    ("on May 2 and 3, 2031", [(D(2031, 5, 2), D(2031, 5, 3))]),
+    ("The council met on November 14 and 15.", [(D(2031, 11, 14), D(2031, 11, 15))]),
+    # days that are not consecutive are not one span
+    ("5 и 12 мая 2031 года", [(D(2031, 5, 12), D(2031, 5, 12))]),
+    ("May 2 and 9, 2031", [(D(2031, 5, 2), D(2031, 5, 2))]),
+    ("30 и 31 декабря", [(D(2031, 12, 30), D(2031, 12, 31))]),
+    ("31 и 1 января", [(D(2031, 1, 1), D(2031, 1, 1))]),
+])
+def test_two_consecutive_days_joined_by_and_are_one_span(text, spans):
+    assert [(m.start, m.end) for m in find_dates(text, 2031)] == spans
