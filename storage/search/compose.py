@@ -87,7 +87,9 @@ def _identity_terms(r: EventRecord) -> set[str]:
 def _residual(r: EventRecord, slots: list[Slot]) -> list[Slot]:
     """Content words of the question beyond the ones naming the event: what to pick items by."""
     ident = _identity_terms(r)
-    return [s for s in slots if not s.generic and not s.frame and s.terms and not any(t in ident for t, _ in s.terms)]
+    # a word's own terms decide, not its synonyms ("человек" is not named by an identity's "военный")
+    return [s for s in slots if not s.generic and not s.frame and s.terms
+            and not any(t in ident for t, f in s.terms if f >= 0.95)]
 
 
 def _person(p: PersonRecord) -> str:

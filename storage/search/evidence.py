@@ -94,7 +94,8 @@ def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], fl
                 hit = name_key(slot.word) in keys or any(t in terms or name_key(t) in keys for t, _ in slot.terms)
                 if hit:
                     got += w
-                    new = new or not any(t in said_terms for t, _ in slot.terms)
+                    # the word's own terms: the answer saying a synonym («военные») has not said it
+                    new = new or not any(t in said_terms for t, f in slot.terms if f >= 0.95)
             if not new:
                 continue
             # more weight first; among equals the shorter sentence, which says it more directly

@@ -25,6 +25,7 @@ _CHAIR = {"председательствовать", "председатель�
 _CHAIR_WITH_WHO = {"вести", "возглавлять", "возглавить", "led", "headed"}
 # meeting someone: "с кем встречался генсек" asks who took part
 _MEET_WITH_WHO = {"встречаться", "встретиться", "met", "meet"}
+_SIGN = {"подписать", "подписывать", "signed", "sign"}
 _PARTICIPATE = {"участвовать", "участие", "присутствовать", "участник", "attend", "attended", "participate",
                 "participated", "participants", "part"}
 _DECIDE = {"решить", "решение", "одобрить", "утвердить", "подписать", "заявление", "документ", "approved",
@@ -65,6 +66,7 @@ _STEMS = {
     "participate": ("участвов", "участву", "присутств", "attend", "particip"),
     "decide": ("утвержд", "утверд", "одобр", "подпис", "approv", "adopt", "signed", "decid"),
     "topic": ("обсужд", "обсуд", "рассматр", "рассмотр", "discuss"),
+    "sign": ("подписа", "подпишут", "signed", "signing"),
     "format": ("видеоконф", "видеосвяз", "видеорежим", "дистанц", "онлайн", "format", "virtual"),
 }
 
@@ -96,6 +98,8 @@ def _detect(text: str) -> Intent:
     participates = bool(lemmas & _PARTICIPATE) or bool(_TOOK_PART.search(text)) or who and bool(lemmas & _MEET_WITH_WHO)
     if who and lemmas & _CHAIR_WITH_WHO and not participates:
         return Intent.chair
+    if who and (lemmas & _SIGN or _stems(words, "sign")):
+        return Intent.participants  # "кто подписал соглашение", "who signed": the signatories took part
     if _CHAIR_WHOSE.search(text) or lemmas & _CHAIR and (who or not participates):
         return Intent.chair
     if participates:

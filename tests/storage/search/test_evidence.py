@@ -177,3 +177,19 @@ def test_an_abbreviation_also_means_its_words_even_where_the_store_has_it():
 
 FILLER = [EventRecord(id=100 + i, date_start=dt.date(2020 + i % 5, 1 + i % 12, 1 + i), date_end=dt.date(
     2020 + i % 5, 1 + i % 12, 1 + i), title=f"Рабочая встреча экспертов № {i}") for i in range(30)]
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # "человек" also means «военнослужащие»: the record's «военные» in the title must not count as naming it
+    ("Сколько человек участвовало в военных учениях «Щит-2031»?", "900 человек"),
+    ("Какие самолеты участвовали в учениях «Щит-2031»?", "Су-34"),
+    ("Which aircraft took part in the Shield-2031 drills?", "Су-34"),
+])
+def test_a_word_asked_is_quoted_by_its_synonyms_and_not_hidden_by_them(question, quoted):
+    r = EventRecord(id=1, date_start=D, date_end=D, title="Военные учения «Щит-2031» в Казахстане", kind="учения",
+                    body="Коллективные силы оперативного реагирования ОДКБ", body_short="КСОР",
+                    sources=(SourceRecord("a", "Shield-2031 drills", (
+                        "Учения «Щит-2031» прошли на полигоне Матыбулак. Всего задействовано 900 человек и "
+                        "120 единиц техники. Привлекалась авиация — бомбардировщики Су-34 и вертолёты Ми-8.")),))
+    a = QA.from_records([r, *FILLER]).answer(question)
+    assert a.confident and quoted in a.text

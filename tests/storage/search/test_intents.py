@@ -68,3 +68,21 @@ def test_format_questions_in_many_words(question):
     from storage.search.intents import Intent, detect_intent
 
     assert detect_intent(question) is Intent.format
+
+
+@pytest.mark.parametrize("question", [
+    "кто подписал соглашение о КСОР?", "Кто подписывал декларацию?", "Who signed the agreement?",
+    "кем было подписано соглашение?",
+])
+def test_who_signed_asks_for_the_signatories(question):
+    from storage.search.intents import Intent, detect_intent
+
+    assert detect_intent(question) is Intent.participants
+
+
+@pytest.mark.parametrize("question", ["Что подписали главы государств?", "Какие документы подписаны?",
+                                      "What was signed at the summit?"])
+def test_what_was_signed_asks_for_the_documents(question):
+    from storage.search.intents import Intent, detect_intent
+
+    assert detect_intent(question) is Intent.decisions
