@@ -245,6 +245,12 @@ class QA:
         rivals = [r for r in passing[1:4] if r.coverage >= best.coverage - 1e-9]
         # "когда прошло заседание?": a kind of event alone does not say which one when several match
         kind_only = all(_is_kind_slot(s) for s in content)
+        if rivals and kind_only and only is not None and intent is Intent.summary:
+            # "заседания ОДКБ в Бишкеке в 2019 году", "What CSTO meetings took place in September 2008?": a kind of
+            # event within the dates or places asked is a list of every such event there, not one guess
+            tied = [r.doc for r in passing if r.coverage >= best.coverage - 1e-9]
+            if len(tied) <= _MAX_LISTED:
+                return self._listing(question, lang, intent, _by_date(ix, tied, spans))
         if rivals and (kind_only or rivals[0].score > best.score * (1 - _MARGIN)):
             top = best.score
             return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in [best, *rivals][:3]))
@@ -265,7 +271,8 @@ class QA:
         from storage.search.compose import event_label
 
         records = [self.index.records[d] for d in docs]
-        items = "; ".join(f"{format_date_range(r.date_start, r.date_end, lang)} — {event_label(r)}" for r in records)
+        items = "; ".join(f"{format_date_range(r.date_start, r.date_end, lang)} — {event_label(r)}"
+                          + (f" ({r.place})" if r.place and r.place not in event_label(r) else "") for r in records)
         text = (f"The records hold {len(records)} events on those dates: {items}." if lang == "en"
                 else f"На эти даты в записях несколько событий ({len(records)}): {items}.")
         hits = tuple(EventHit(r.id, 100.0) for r in records)

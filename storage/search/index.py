@@ -477,7 +477,10 @@ _VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 def _is_verb(word: str) -> bool:
     """A Russian verb form (pymorphy3's most likely parse), or an English past or -ing form."""
     if nz.is_latin(word):
-        return len(word) > 4 and word.endswith(("ed", "ing")) and not nz.english_concept(word)
+        concept = nz.english_concept(word)
+        if concept:  # "sent" → «направить», "represented" → «представлять»: a verb in either language
+            return any(_is_verb(t) for t in concept if " " not in t)
+        return len(word) > 4 and word.endswith(("ed", "ing"))
     if not any("а" <= ch <= "я" for ch in word):
         return False
     best = morph.parses(word)[:1]

@@ -35,7 +35,7 @@ STOP_EN = frozenset(
     who whom whose what when where which why how that this these those it its there their they
     please tell me us any some into during than then as
     many much not no nor have has had having will would shall should can could may might must
-    also so such just only very all each every other own same out up its our your his her him them
+    also so such just only very all each every other own same out up its our your his her him them new
     """.split()
 )
 
@@ -125,6 +125,7 @@ ENGLISH_CONCEPTS: dict[str, tuple[str, ...]] = {
     "welcomed": ("приветствовать",), "greeted": ("приветствовать",), "caucasus": ("кавказ",),
     "sent": ("направить",), "send": ("направить",), "range": ("полигон",), "training ground": ("полигон",),
     "extraordinary": ("внеочередной",), "anniversary summit": ("юбилейный",), "jubilee": ("юбилейный",),
+    "place": ("место",), "hold": ("пройти",), "holds": ("пройти",), "holding": ("пройти",),
     "speech": ("выступление",), "spoke": ("выступить",), "journalists": ("журналист",), "press": ("пресс",),
 }
 
@@ -137,6 +138,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "минобороны": ("министр", "оборона"),
     "генштаб": ("генеральный", "штаб"),
     "кср": ("кризисный", "реагирование"),
+    "совбез": ("совет", "безопасность"),
+    "совбезов": ("совет", "безопасность"),
 }
 
 

@@ -194,7 +194,8 @@ def test_an_event_elsewhere_is_not_the_answer_for_a_state(qa, question):
 @pytest.mark.parametrize("word, verb", [
     ("назначили", True), ("руководил", True), ("заявили", True), ("открывшемся", True), ("руководившего", True), ("обсуждая", True),
     ("rehearsed", True), ("welcoming", True), ("генсеком", False), ("учение", False), ("минске", False),
-    ("approved", False),  # a domain concept ("утвердить"), a frame word already
+    # an English word of the domain is a verb when its Russian concept is one
+    ("approved", True), ("sent", True), ("represented", True), ("agreement", False), ("meeting", False),
 ])
 def test_verbs_of_a_question_are_recognised(word, verb):
     from storage.search.index import _is_verb
@@ -213,3 +214,16 @@ def test_a_verb_weighs_no_more_than_a_common_word(qa):
 def test_an_ordinal_ending_after_a_year_is_no_word(qa):
     words = {s.word for s in qa.index.slots("саммит в апреле 2031-го")}
     assert "го" not in words
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("заседания ОДКБ в Бишкеке в 2032 году", {4}),
+    ("сессии СКБ в 2031 году", {3}),
+    ("What CSTO meetings took place in 2031?", {1, 2}),
+    ("заседания ОДКБ в 2031 году", {1, 2}),
+])
+def test_a_kind_of_event_within_dates_or_places_is_a_list(qa, question, expected):
+    a = qa.answer(question)
+    assert a.confident and {h.event_id for h in a.hits} == expected
+    if len(expected) > 1:
+        assert a.several and "Ереван" in a.text and "Минск" in a.text  # each listed with its place
