@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from bot.config import Settings
@@ -47,5 +48,12 @@ def main(argv: list[str] | None = None) -> None:
         from bot import cli_ask as impl
     else:
         from bot import app as impl
-    code = impl.main(args, settings)
+    try:
+        code = impl.main(args, settings)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (`csto-bot export | head`): stop quietly, as a Unix tool does, not with a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
     sys.exit(code or 0)

@@ -107,6 +107,8 @@ def main(args, settings) -> int:
             return asyncio.run(_export(settings, args.with_text))
         if args.command == "import":
             return asyncio.run(_import(settings, args.file))
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): bot.cli stops quietly
     except Exception as error:  # a broken DB path or URL: one line, not a traceback
         first = (str(error).strip().splitlines() or [""])[0]
         print(f"csto-bot {args.command}: ошибка: {type(error).__name__}: {first}"[:400], file=sys.stderr)

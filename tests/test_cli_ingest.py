@@ -129,3 +129,18 @@ def test_a_newline_in_a_file_name_does_not_split_its_report_line():
     from bot.cli_ingest import report_line
     from storage.ingest.pipeline import DocumentReport
     assert report_line(DocumentReport("a\nb.txt", "failed", reason="пустой файл")) == r"a\nb.txt: ошибка: пустой файл"
+
+
+@pytest.mark.parametrize("argv", [["ask"], ["event"]])
+def test_a_reader_that_goes_away_stops_the_command_quietly(tmp_path, argv):
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "csto-bot"
+    db = str(tmp_path / "x.db")
+    subprocess.run([str(exe), "ingest", str(SEEDS), "--db", db], capture_output=True, check=True, timeout=120)
+    # 2,000 questions, one answer flushed per line, into `head -c 1`: the pipe closes while answers still come
+    shell = f"yes 2020 | head -2000 | {exe} {' '.join(argv)} --db {db} | head -c 1"
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, cwd=SEEDS.parent, timeout=120)
+    err = done.stderr.decode("utf-8", "replace")
+    assert len(done.stdout) == 1 and "Traceback" not in err and "BrokenPipeError" not in err, err

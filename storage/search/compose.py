@@ -300,7 +300,7 @@ def _participation(r, people, residual, slots, words, cite) -> str:
 
 
 def _summary(r: EventRecord, residual: list[Slot], words: dict[str, str], date: str, cite) -> str:
-    parts = [f"{date} — {event_label(r)}"]
+    parts = [f"{date} — {event_label(r).rstrip('.')}"]
     if r.body and not _terms(r.body) <= _terms(r.title) and (
             not r.body_short or nz.fold(r.body_short) not in nz.fold(r.title)):
         parts.append(r.body)
