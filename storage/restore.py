@@ -126,6 +126,14 @@ def _parse(i: int, raw) -> _Parsed:
                                                      Decision.__table__.c.action)))
     for j, text in enumerate(_list(raw.get("topics"), f"{where}, topics")):
         event.topics.append(Topic(text=_text(text, f"{where}, тема {j + 1}", required=True)))
+    # the store holds each person, decision and topic once per event
+    for label, values in (("участник", [p.name for p in event.participants]),
+                          ("решение", [d.text for d in event.decisions]), ("тема", [t.text for t in event.topics])):
+        seen: set[str] = set()
+        for value in values:
+            if value in seen:
+                raise ImportError_(f"{where}: {label} «{value[:60]}» указан(а) дважды")
+            seen.add(value)
     sources = []
     for j, s in enumerate(_list(raw.get("sources"), f"{where}, sources")):
         sw = f"{where}, источник {j + 1}"

@@ -89,6 +89,9 @@ def event(**changes) -> dict:
     ([event(sources=[{"title": "без адреса"}])], "источник 1, location: нет значения"),
     ([event(sources=[{"location": "a", "published": "вчера"}])], "published: время 'вчера'"),
     ([event(), "строка"], "событие 2: ожидался объект JSON"),
+    ([event(participants=[{"name": "Иван Петров"}, {"name": "Иван Петров"}])], "участник «Иван Петров» указан(а) дважды"),
+    ([event(decisions=["утвердить план", "утвердить план"], decision_actions=[])], "решение «утвердить план»"),
+    ([event(topics=["границы", "границы"])], "тема «границы»"),
 ])
 async def test_a_bad_file_imports_nothing_and_says_where(sessions, data, reason):
     with pytest.raises(ImportError_) as caught:
@@ -133,10 +136,10 @@ def events(draw):
         "format": draw(st.sampled_from([None, "очно", "видеоконференция", "смешанный"])),
         "chair": {"person": draw(_opt), "role": draw(_opt), "state": draw(_opt)},
         "summary": draw(_opt), "series": draw(_opt),
-        "participants": [{"name": draw(_text), "role": draw(_opt), "organisation": draw(_opt)}
-                         for _ in range(draw(st.integers(0, 3)))],
+        "participants": [{"name": name, "role": draw(_opt), "organisation": draw(_opt)}
+                         for name in draw(st.lists(_text, max_size=3, unique=True))],
         "decisions": decisions, "decision_actions": [draw(_opt) for _ in decisions],
-        "topics": sorted(draw(st.lists(_text, max_size=3))),
+        "topics": sorted(draw(st.lists(_text, max_size=3, unique=True))),
         "sources": sources,
         "facts": [{"field": draw(st.sampled_from(["chair", "place", "date"])), "value": draw(_text),
                    "sentence": draw(_text), "source": draw(st.integers(0, n_sources - 1))}
