@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     false,
     func,
 )
+from sqlalchemy import text as sql  # not `text`: a column of EventSource is called that
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -159,7 +161,13 @@ class EventSource(Base):
     """One item of one document that reported (or announced) the event."""
 
     __tablename__ = "event_sources"
-    __table_args__ = (UniqueConstraint("document_id", "item_index"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "item_index"),
+        # the few provisional sources a firm report looks for (migration 0004)
+        Index("ix_event_sources_undated", "event_id", sqlite_where=sql("undated = 1"), postgresql_where=sql("undated")),
+        Index("ix_event_sources_other_years", "other_years", sqlite_where=sql("other_years IS NOT NULL"),
+              postgresql_where=sql("other_years IS NOT NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)

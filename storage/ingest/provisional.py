@@ -37,7 +37,7 @@ async def _provisional(session: AsyncSession, event: Event) -> list[tuple[Event,
         if years:
             lo, hi = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
             rows = await session.scalars(
-                select(Event).join(EventSource).where(and_(EventSource.undated.is_(True), Event.id != event.id,
+                select(Event).join(EventSource).where(and_(EventSource.undated == True, Event.id != event.id,  # noqa: E712
                                                            Event.date_start <= hi, Event.date_end >= lo))
                 .options(*load).distinct())
             for other in rows:
