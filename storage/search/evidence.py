@@ -27,7 +27,6 @@ _SENTENCE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][»\"”]))\s+(?=[«\"“(
 class Quote:
     sentence: str
     source: SourceRecord
-    covered: float  # share of the asked words' weight the sentence carries
 
 
 # "г. Москве", "А. Лукашенко", "ген. Иванов": a period after a short abbreviation or an initial ends no sentence
@@ -104,7 +103,7 @@ def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], fl
                 best = (got, len(sentence), sentence, source)
     if best is None or best[0] < _MIN_SHARE * total:
         return None
-    return Quote(_trim(best[2], asked), best[3], best[0] / total)
+    return Quote(_trim(best[2], asked), best[3])
 
 
 def _trim(sentence: str, asked: Sequence[Slot]) -> str:

@@ -1,4 +1,5 @@
-"""Dates written in words become digits; number words that are not part of a date stay words."""
+"""Dates written in words become digits (number words that are not part of a date stay words), seasons of a
+year are its months, and questions dated either way find their event."""
 import datetime as dt
 
 import pytest
