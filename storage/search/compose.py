@@ -4,6 +4,7 @@ When the field asked about is empty the sentence says the records do not say: ne
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from storage.lexicon.translit import name_key
@@ -59,6 +60,10 @@ _EN = {
     "more": "and {n} more",
     "quote": "The source says: “{value}”",
 }
+# the "records do not say" phrases of both languages: an answer that says one has left the question open
+_MISSING = re.compile("|".join(re.escape(v) for v in sorted(
+    (v for table in (_RU, _EN) for k, v in table.items() if k.startswith("no") and "{" not in v),
+    key=len, reverse=True)), re.IGNORECASE)
 
 
 def _terms(text: str) -> set[str]:
@@ -89,7 +94,7 @@ def _residual(r: EventRecord, slots: list[Slot]) -> list[Slot]:
     ident = _identity_terms(r)
     # a word's own terms decide, not its synonyms ("человек" is not named by an identity's "военный")
     return [s for s in slots if not s.generic and not s.frame and s.terms
-            and not any(t in ident for t, f in s.terms if f >= 0.95)]
+            and not any(t in ident for t in s.own_terms)]
 
 
 def _person(p: PersonRecord) -> str:
@@ -191,9 +196,6 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
     text = f"{text} {words['quote'].format(value=quote.sentence.rstrip('.'))}."
     citation = Citation("source", quote.sentence, quote.sentence, quote.source.location, quote.source.title)
     return text, (*cites, citation)
-
-
-_MISSING = None  # set below, from the "no_*" templates of both languages
 
 
 def _compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -> tuple[str, tuple]:
@@ -333,13 +335,3 @@ def _summary(r: EventRecord, residual: list[Slot], words: dict[str, str], date: 
         parts.append(words["decisions"].format(value=shown + more))
         cite("decision", first)
     return ", ".join(parts).rstrip(".") + "."
-
-
-def _missing_pattern():
-    import re
-
-    phrases = [v for table in (_RU, _EN) for k, v in table.items() if k.startswith("no") and "{" not in v]
-    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE)
-
-
-_MISSING = _missing_pattern()

@@ -94,7 +94,7 @@ def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], fl
                 if hit:
                     got += w
                     # the word's own terms: the answer saying a synonym («военные») has not said it
-                    new = new or not any(t in said_terms for t, f in slot.terms if f >= 0.95)
+                    new = new or not any(t in said_terms for t in slot.own_terms)
             if not new:
                 continue
             # more weight first; among equals the shorter sentence, which says it more directly

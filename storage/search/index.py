@@ -53,6 +53,11 @@ class Slot:
     def known(self) -> bool:
         return bool(self.terms)
 
+    @property
+    def own_terms(self) -> tuple[str, ...]:
+        """The word's own terms (exact, lemma, transliteration), not what synonyms or a state's cities add."""
+        return tuple(t for t, f in self.terms if f >= _TRANSLIT_FACTOR)
+
 
 def _record_fields(r: EventRecord) -> dict[str, str]:
     body_names = []
@@ -104,7 +109,7 @@ class SearchIndex:
             for t in tf:
                 df[t] += 1
         avg = (sum(lengths) / n) if n else 1.0
-        self.idf: dict[str, float] = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.idf: dict[str, float] = {t: _idf(n, d) for t, d in df.items()}
         # a posting's sign says whether a field of the record has the term (+) or only a source's text (−): a
         # word found only in a source ("чемпионат" in an aside) is weaker evidence that the record is the one
         # asked. The sign rather than a third member keeps a posting a pair (memory at 100k events)
@@ -120,8 +125,7 @@ class SearchIndex:
         self.folded_vocabulary: list[str] = [_fold_vowels(t) for t in self.vocabulary]
         self._big_postings: dict[str, dict[int, float]] = {}
         self.max_idf = max(self.idf.values(), default=1.0)
-        quarter = n / 4
-        self.common_idf = math.log(1 + (n - quarter + 0.5) / (quarter + 0.5)) if n else 1.0
+        self.common_idf = _idf(n, n / 4) if n else 1.0  # a word a quarter of the records have
         by_key: dict[str, list[str]] = defaultdict(list)
         latin_by_key: dict[str, list[str]] = defaultdict(list)
         for t in self.vocabulary:
@@ -349,17 +353,15 @@ class SearchIndex:
         """How much a content slot matters for coverage: rare terms more; an unknown name the most, an unknown
         ordinary word as a common one (a question's own wording must not outweigh what it names). A word's own
         term decides, not the widest of its expansions (a state's capital must not make the state rare)."""
-        # an ordinary word weighs as a word a quarter of the records have would
         if not slot.terms:
             return self.max_idf if slot.proper else self.common_idf
-        own = [t for t, f in slot.terms if f >= _TRANSLIT_FACTOR] or [t for t, _ in slot.terms]
+        own = slot.own_terms or [t for t, _ in slot.terms]
         weight = max(self.idf.get(t, self.max_idf) for t in own)
         return min(weight, self.common_idf) if slot.verb else weight
 
     def filter_weight(self, matched: int) -> float:
         """What a date or place filter that left `matched` records says, on the same scale as a word's idf."""
-        n = len(self.records)
-        return math.log(1 + (n - matched + 0.5) / (matched + 0.5)) if matched else 0.0
+        return _idf(len(self.records), matched) if matched else 0.0
 
     def overlapping(self, start: dt.date, end: dt.date) -> list[int]:
         lo = bisect.bisect_left(self.starts, start - dt.timedelta(days=self.max_days))
@@ -385,6 +387,11 @@ class SearchIndex:
 
     def rerank_score(self, doc: int, question: str) -> float:
         return fuzz.token_set_ratio(nz.fold(question), self.rerank_text[doc])
+
+
+def _idf(n: int, df: float) -> float:
+    """BM25's idf of a term in df of n records (always positive)."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 @lru_cache(maxsize=64)
