@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from storage.lexicon.places import common_name
 from storage.models import Event, EventSource
 
 FORMAT_VERSION = 1
@@ -22,6 +23,13 @@ def _iso(value) -> str | None:
 
 def _source_order(s: EventSource) -> tuple:
     return s.document.location, s.item_index, s.id
+
+
+def _chair(event: Event) -> dict:
+    # "who chaired" is a person or, when the page names only the presiding state («Кыргызстан
+    # председательствует…»), that state under its common name; `state` always holds the canonical state
+    who = event.chair_person or (common_name(event.chair_state) if event.chair_state else None)
+    return {"person": who, "role": event.chair_role, "state": event.chair_state}
 
 
 def event_dict(event: Event, with_text: bool = False) -> dict:
@@ -42,7 +50,7 @@ def event_dict(event: Event, with_text: bool = False) -> dict:
         "place": event.place,
         "venue": event.venue,
         "format": event.format.value if event.format else None,
-        "chair": {"person": event.chair_person, "role": event.chair_role, "state": event.chair_state},
+        "chair": _chair(event),
         "summary": event.summary,
         "series": event.series,
         "participants": [{"name": p.name, "role": p.role, "organisation": p.organisation} for p in participants],

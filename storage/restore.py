@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.export import FORMAT_VERSION
+from storage.lexicon.places import common_name
 from storage.models import (Decision, Document, DocumentStatus, Event, EventFormat, EventSource, Fact, Participant,
                             Topic)
 
@@ -104,9 +105,12 @@ def _parse(i: int, raw) -> _Parsed:
     chair = raw.get("chair") or {}
     if not isinstance(chair, dict):
         raise ImportError_(f"{where}, chair: ожидался объект")
+    chair_person = _text(chair.get("person"), f"{where}, chair.person", c.chair_person)
+    if chair_person and chair.get("state") and chair_person == common_name(chair["state"]):
+        chair_person = None  # the export names a state that chaired in the person's slot (export._chair)
     event = Event(date_start=start, date_end=end, is_announcement=bool(raw.get("is_announcement")),
                   format=EventFormat(fmt) if fmt else None,
-                  chair_person=_text(chair.get("person"), f"{where}, chair.person", c.chair_person),
+                  chair_person=chair_person,
                   chair_role=_text(chair.get("role"), f"{where}, chair.role", c.chair_role),
                   chair_state=_text(chair.get("state"), f"{where}, chair.state", c.chair_state), **fields)
     pc = Participant.__table__.c

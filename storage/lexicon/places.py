@@ -16,7 +16,7 @@ class Place:
     name: str  # canonical Russian nominative: "Москва", "Республика Казахстан"
     english: str  # "Moscow", "Republic of Kazakhstan"
     is_state: bool
-    aliases: tuple[str, ...] = ()  # other names, adjectives, English forms
+    aliases: tuple[str, ...] = ()  # other names, adjectives, English forms; a state's first is its common name
     state: str | None = None  # for a city: the canonical name of its state
 
 
@@ -130,6 +130,12 @@ def place_by_name(name: str) -> Place | None:
         return _BY_NAME[name]
     found = find_place_matches(name)
     return found[0].payload if found else None
+
+
+def common_name(name: str) -> str:
+    """The name people use for a state ("Кыргызская Республика" → "Кыргызстан"); other names unchanged."""
+    place = _BY_NAME.get(name)
+    return place.aliases[0] if place and place.is_state and place.aliases else name
 
 
 def canonical_place(name: str | None) -> str | None:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from storage.db import open_store
 from storage.export import export_events
 from storage.ingest.pipeline import Ingestor
+from storage.lexicon.places import common_name
 from storage.models import Event, EventSource, Fact
 from storage.restore import ImportError_, import_events
 from storage.search.answer import QA
@@ -73,6 +74,21 @@ def event(**changes) -> dict:
          "facts": [{"field": "chair", "value": "Иван Петров", "sentence": "Вёл Иван Петров.", "source": 0}]}
     e.update(changes)
     return e
+
+
+@pytest.mark.parametrize("state, shown", [("Кыргызская Республика", "Кыргызстан"),
+                                          ("Республика Беларусь", "Беларусь"), ("Атлантида", "Атлантида")])
+async def test_a_state_that_chaired_is_exported_as_who_chaired_and_imported_back_as_a_state(sessions, state, shown):
+    await load(sessions, [event(chair={"person": None, "role": None, "state": state})])
+    [out] = await export(sessions)
+    assert out["chair"] == {"person": shown, "role": None, "state": state}
+    async with sessions() as session:
+        stored = await session.scalar(select(Event))
+        assert (stored.chair_person, stored.chair_state) == (None, state)
+    # and a person who chaired for a state keeps both
+    await load(sessions, [event(date_start="2031-06-01", date_end="2031-06-01",
+                                chair={"person": "Иван Петров", "role": None, "state": state})])
+    assert [e["chair"]["person"] for e in await export(sessions)] == [shown, "Иван Петров"]
 
 
 @pytest.mark.parametrize("data, reason", [
@@ -151,6 +167,9 @@ def canonical(events: list[dict]) -> list[str]:
     out = []
     for e in events:
         e = {k: v for k, v in e.items() if k != "id"}
+        chair = e["chair"]
+        if chair["person"] is None and chair["state"]:  # a state that chaired is named in the person's slot
+            e["chair"] = {**chair, "person": common_name(chair["state"])}
         e["participants"] = sorted(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in e["participants"])
         pairs = sorted(zip(e["decisions"], e["decision_actions"]), key=lambda x: (x[0], x[1] or ""))
         e["decisions"], e["decision_actions"] = [d for d, _ in pairs], [a for _, a in pairs]

@@ -295,13 +295,13 @@ def extract_candidate(item: Item, find_dates: DateFinder) -> EventCandidate | No
     chair = Chair()
     found = None
     for sentence in all_sentences:
-        found = fields.find_chair(sentence)
+        found = fields.find_chair(sentence, chosen.start.year)
         if found:
             break
     if found is None:
         # no one is said to have chaired: the state that chairs the Organisation that year, if the item says
         for sentence in all_sentences:
-            state = fields.find_chair_state(sentence)
+            state = fields.find_chair_state(sentence, chosen.start.year)
             if state:
                 found = Chair(None, None, state)
                 break

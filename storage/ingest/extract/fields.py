@@ -7,6 +7,7 @@ from storage.ingest.extract.people import find_people
 from storage.ingest.records import Chair
 from storage.lexicon.bodies import find_body_matches
 from storage.lexicon.nominative import nominative_lead
+from storage.lexicon.offices import CHAIRMANSHIP
 from storage.lexicon.places import find_states
 from storage.nlp import morph
 
@@ -48,7 +49,8 @@ _CHAIR_STOP = re.compile(r"[.;:«(]|,\s*(?:котор|где|в ходе|на к
 _STATE_CHAIR = re.compile(r"председательств\w*|chairmanship|chairs\s+the|holds\s+the\s+(?:rotating\s+)?(?:CSTO\s+)?chair", re.I)
 
 
-def find_chair(sentence: str) -> Chair | None:
+def find_chair(sentence: str, year: int | None = None) -> Chair | None:
+    """Who chaired the event the sentence tells of; `year`, the event's, rules out another year's chairing state."""
     m = _CHAIR.search(sentence)
     if m:
         rest = sentence[m.end():]
@@ -58,7 +60,7 @@ def find_chair(sentence: str) -> Chair | None:
         if people:
             return _chair_of(people[0].person)
         states = find_states(phrase)
-        if states:
+        if states and chairs_that_year(sentence, states[0].name, year):
             return Chair(None, None, states[0].name)
     after = _CHAIR_AFTER.search(sentence)
     if after:
@@ -68,12 +70,40 @@ def find_chair(sentence: str) -> Chair | None:
     return None
 
 
-def find_chair_state(sentence: str) -> str | None:
-    """The state said to chair the CSTO ("в этом году председательствует Кыргызстан")."""
-    if not _STATE_CHAIR.search(sentence) or re.search(r"переда\w*|перейд\w*|переход\w*|примет|будет|будут|takes?\s+over|will", sentence, re.I):
+def find_chair_state(sentence: str, year: int | None = None) -> str | None:
+    """The state said to chair the CSTO ("в этом году председательствует Кыргызстан") in the event's `year`."""
+    if not _STATE_CHAIR.search(sentence):
         return None
-    states = find_states(sentence)
-    return states[0].name if len({s.name for s in states}) == 1 else None
+    stated = _stated_years(sentence)
+    if not (year is not None and year in stated) and _PASSING_ON.search(sentence):
+        return None  # the next chairmanship, unless the sentence puts it in the event's own year
+    states = {s.name for s in find_states(sentence)}
+    if len(states) != 1:
+        return None
+    [state] = states
+    return state if chairs_that_year(sentence, state, year) else None
+
+
+_PASSING_ON = re.compile(r"переда\w*|перейд\w*|переход\w*|примет|будет|будут|takes?\s+over|will", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _stated_years(sentence: str) -> set[int]:
+    return {int(y) for y in _YEAR.findall(sentence)}
+
+
+def chairs_that_year(sentence: str, state: str, year: int | None) -> bool:
+    """Whether a chairmanship the sentence gives a state covers an event of `year`: a sentence that puts it in
+    other years tells of the past or next chairmanship («в 2031 году председательствовать будет…»), and where
+    the rotation is known, a state other than that year's chair is someone else's chairmanship («приоритеты
+    на период председательства X»)."""
+    if year is None:
+        return True
+    stated = _stated_years(sentence)
+    if stated and year not in stated:
+        return False
+    known = CHAIRMANSHIP.get(year)
+    return known is None or known == state
 
 
 def _chair_of(person) -> Chair:

@@ -65,10 +65,46 @@ def _first_name(word: str) -> tuple[str, str, str] | None:
     """(nominative, gender, case) when the word is a first name."""
     if not _is_cap(word) or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
         return None
-    for p in morph.parses(word):
-        if "Name" in p.tag and p.tag.case in _CASES and p.score >= 0.02:
+    names = [p for p in morph.parses(word) if "Name" in p.tag and p.tag.case in _CASES and p.score >= 0.02]
+    for p in names:
+        if p.tag.number != "plur":  # one person: "Никол" is not the genitive plural of "Никола"
             nom = p.inflect({"nomn", "sing"}) or p
             return nom.word.capitalize(), p.tag.gender or "masc", p.tag.case
+    if names:
+        return word, "masc", "nomn"  # a name of its own whose form only matches another name's plural
+    return None
+
+
+def _oblique_stem(word: str) -> str:
+    """The nominative of a man's first name the dictionary does not know, seen in an oblique case."""
+    return re.sub(r"(ом|ым|ем|а|у|е)$", "", word)
+
+
+@lru_cache(maxsize=50_000)
+def _tells_no_case(word: str) -> bool:
+    """A first name whose form gives no case: unknown ("Имангали"), indeclinable ("Эмомали"), or known only as
+    another name's plural ("Никол")."""
+    if not morph.is_known(word):
+        return True
+    parses = morph.parses(word.lower())
+    if any("Fixd" in p.tag for p in parses[:3]):
+        return True
+    names = [p for p in morph.parses(word) if "Name" in p.tag]
+    return bool(names) and all(p.tag.number == "plur" for p in names)
+
+
+@lru_cache(maxsize=50_000)
+def _oblique_case(surname: str) -> str | None:
+    """The case a surname's ending or its only dictionary readings give: "Иванова" → gent, "Рахмона" (read only
+    as a masculine genitive/accusative) → gent; None when it may be a nominative."""
+    derived = _case_from_surname(surname)
+    if derived:
+        return derived
+    if _INDECLINABLE.search(surname.lower()):
+        return None  # "Махмудзода" is the same in every case
+    readings = [p for p in morph.parses(surname) if "Surn" in p.tag or "Name" in p.tag]
+    if readings and all(p.tag.case in ("gent", "accs") and p.tag.gender == "masc" for p in readings):
+        return "gent"
     return None
 
 
@@ -121,7 +157,7 @@ _FEMN_ENDINGS = {
     "loct": [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")],
 }
 _A_DECLENSION = re.compile(r"^(.{2,}[жшчщкгх])(?:и|е|ей|ой)$|^(.{2,}[бвдзлмнпрстф])ы$")
-_INDECLINABLE = re.compile(r"(?:ко|енко|ых|их|аго|яго|у|ю|и|э|о|дзе|швили|ян|янц)$")
+_INDECLINABLE = re.compile(r"(?:ко|енко|ых|их|аго|яго|у|ю|и|э|о|дзе|швили|ян|янц|зода|заде)$")
 
 
 @lru_cache(maxsize=50_000)
@@ -250,7 +286,7 @@ def find_people(sentence: str) -> list[PersonMention]:
                 and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ов|ев|ин|ын)(?:а|у|ым|е|ом)?", toks[i + 1][0]):
             # "Касым-Жомарт Токаев": a compound first name pymorphy does not know, before a Russian-type surname
             case = _case_from_surname(toks[i + 1][0]) or "nomn"
-            stem = re.sub(r"(ом|ым|ем|а|у|е)$", "", word) if case != "nomn" else word
+            stem = _oblique_stem(word) if case != "nomn" else word
             first = (stem, "masc", case)
         if i + 2 < len(toks) and _is_cap(word) and (then := _first_name(toks[i + 1][0])) \
                 and (patr := _patronymic(toks[i + 2][0], then[2])) and _may_be_surname(word) \
@@ -280,11 +316,13 @@ def find_people(sentence: str) -> list[PersonMention]:
         if not surname or not _is_cap(surname) or gap.strip(" *") or not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", surname):
             i += 1
             continue
-        if case == "nomn" and (not morph.is_known(word) or any("Fixd" in p.tag for p in morph.parses(word.lower())[:3])):
-            # an unknown first name ("Имангали") tells no case: read it from the surname's ending
-            derived = _case_from_surname(surname)
+        if case == "nomn" and _tells_no_case(word):
+            # a first name that tells no case ("Имангали", "Эмомали"): read it from the surname
+            derived = _oblique_case(surname)
             if derived:
                 case, gender = derived, "masc"
+                if not any("Fixd" in p.tag for p in morph.parses(word)[:3]):
+                    parts[0] = _oblique_stem(word)  # "Зограба Мнацаканяна": the first name is oblique too
         if case == "nomn" and not patr and (oblique := _only_oblique_masc_surname(surname)) \
                 and word.lower().endswith("а"):
             # "Никола Пашиняна": the surname is a masculine genitive, so the first name agrees with it
