@@ -36,6 +36,7 @@ _MARGIN = 0.12
 _SOURCE_ONLY = 0.6
 _MAX_LISTED = 5  # a date-only question lists up to this many events; more is a page for /event
 _LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|in)\s+$")
+_DECIDED = 2  # a filter leaving this few records may decide the event when the words only ask a detail
 _MAX_FILTERED = 20  # a filter leaving more records than this says too little to make a candidate of each
 
 
@@ -235,6 +236,10 @@ class QA:
         passing = ranked
         if not passing and only is not None:
             ranked, _ = self._rank(question, rank_slots)  # for suggestions outside the dates/places asked
+        if passing and passing[0].coverage < _MIN_COVERAGE and only is not None and len(only) <= _DECIDED:
+            decided = self._decided_by_filter(passing, rank_slots, only)
+            if decided is not None:
+                return self._confident(question, lang, intent, decided.doc, slots, self._hit(decided, decided.score).score)
         if not passing or passing[0].coverage < _MIN_COVERAGE:
             suggest = [r for r in (passing or ranked) if r.coverage >= _MIN_SUGGEST][:3]
             top = suggest[0].score if suggest else 0.0
@@ -257,6 +262,25 @@ class QA:
         hits = [self._hit(best, best.score)] + [self._hit(r, best.score) for r in passing[1:3]
                                                   if r.coverage >= _MIN_SUGGEST]
         return self._confident(question, lang, intent, best.doc, slots, hits[0].score, tuple(hits))
+
+    def _decided_by_filter(self, ranked: list[_Ranked], slots: list[Slot], only: set[int]) -> _Ranked | None:
+        """The event a question's dates or places already decided, when its words name nothing it lacks.
+
+        «К какому юбилею приурочили сессию СКБ 15 мая 2031?»: the dates leave one or two events, the body named
+        is this one's, and «юбилею» is the detail asked, not a sign of another event. Any name the event lacks
+        (a person, a state, a body) still refuses; so do words matching none of the event's own fields."""
+        ix = self.index
+        content = [i for i, s in enumerate(slots) if not s.generic and not s.frame]
+        _, masks, fields = ix.score(slots, only)
+        own: dict[int, float] = {}
+        for doc in only:
+            if any(not fields.get(doc, 0) >> i & 1 and (slots[i].proper and not slots[i].verb) for i in content):
+                continue  # a name the question gives that this event lacks
+            own[doc] = sum(ix.slot_weight(slots[i]) for i in content if fields.get(doc, 0) >> i & 1)
+        best = max(own, key=own.get, default=None)
+        if best is None or own[best] <= 0 or sum(1 for w in own.values() if w >= own[best]) > 1:
+            return None
+        return next((r for r in ranked if r.doc == best), _Ranked(best, 0.0, 0.0))
 
     def _names_any(self, doc: int, organisations: set[str]) -> bool:
         """True when the record's own names (title, body, its sources' titles) or its people («Генеральный

@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import math
 from functools import cache, lru_cache
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,8 +42,9 @@ class Slot:
     terms: tuple[tuple[str, float], ...]
     generic: bool  # names the organisation or events in general
     frame: bool  # says what is asked (chair, decided, …), not which event
-    # a word the records lack and that looks like a name (capitalised mid-sentence, a surname, not in the
-    # dictionary): its absence refuses; an ordinary word the records lack («поедет», "welcomed") weighs less
+    # a word that looks like a name (capitalised mid-sentence, a surname, a state, a body, not in the dictionary):
+    # its absence refuses; an ordinary word the records lack («поедет», "welcomed") weighs less, and one the
+    # event the question's dates decided lacks is the detail asked («к какому юбилею…»)
     proper: bool = True
     # a verb says what is asked about the event («кого назначили», "who commanded"), rarely which event:
     # it weighs no more than a common word in coverage, though it still ranks and picks the quoted sentence
@@ -290,7 +291,9 @@ class SearchIndex:
             concept = set(nz.english_concept(w) or ()) if nz.is_latin(w) else set()
             generic = bool((own | concept) & nz.GENERIC)
             frame = bool((own | concept) & nz.FRAME)
-            proper = True if terms else _looks_proper(w, capitalised)
+            # a name of something (a person, a state, a body, a capitalised word) or the question's own wording
+            proper = (_looks_proper(w, capitalised, in_records=bool(terms)) or w in state_terms or w in body_terms
+                      or any(t in self.people_terms or t in _body_words() for t in own))
             out.append(Slot(w, terms, generic, frame, proper, _is_verb(w)))
         return out
 
@@ -405,6 +408,14 @@ def _distinctive_terms(short: str) -> tuple[str, ...]:
     return tuple(t for t in nz.index_terms(mine.full) if t not in others and t not in nz.GENERIC)
 
 
+@cache
+def _body_words() -> frozenset[str]:
+    """Words that name one body and no other, in either language ("иностранный", "оборона", "миротворческий"):
+    «министры иностранных дел» names the foreign ministers' council as surely as «СМИД» does."""
+    counts = Counter(t for b in BODIES for t in {*nz.index_terms(b.full), *nz.index_terms(b.english)})
+    return frozenset(t for t, n in counts.items() if n == 1 and t not in nz.GENERIC)
+
+
 @lru_cache(maxsize=1024)
 def _body_names(short: str) -> tuple[str, ...]:
     for body, _, _ in find_bodies(short)[:1]:
@@ -467,14 +478,16 @@ def _capitalised_words(question: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _looks_proper(word: str, capitalised: frozenset[str]) -> bool:
-    """A word the records lack: a name (refuses when absent) or an ordinary word of the question's wording."""
+def _looks_proper(word: str, capitalised: frozenset[str], in_records: bool = False) -> bool:
+    """A name (refuses when absent) or an ordinary word of the question's wording: capitalised mid-sentence,
+    a number, a name by the dictionary, or, for a word the records lack, one the dictionary does not know
+    (a word the records use is no name for being missing from the dictionary: «киберугрозы»)."""
     if word in capitalised or any(ch.isdigit() for ch in word):
         return True
     if nz.is_latin(word):
         return False  # lower-case English: the question's wording; Latin-typed names are capitalised
     if not morph.is_known(word):
-        return True
+        return not in_records
     tag = morph.parses(word)[0].tag
     return any(g in tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad"))
 

@@ -72,6 +72,37 @@ def test_a_date_or_place_that_leaves_one_record_is_evidence(qa, question, event)
     assert a.confident and a.hits[0].event_id == event, a
 
 
+@pytest.mark.parametrize("question, event", [
+    # the dates leave one event and the body or kind named is its own: the other words ask a detail of it,
+    # even words the store knows from other events («наркотрафик», «миграция»)
+    ("К какому юбилею приурочили сессию СКБ в мае 2032?", 4),
+    ("Обсуждали ли наркотрафик на сессии СКБ 16 мая 2032 года?", 4),
+    ("Какие вопросы миграции подняли министры обороны 2 июня 2031?", 2),
+    ("Сколько бандформирований уничтожили на учении в сентябре 2032?", 5),
+    ("What anniversary was the CSTO summit in May 2032 dedicated to?", 4),
+    ("Who hosted the defence ministers' meeting in June 2031?", 2),
+    ("how many troops joined the exercise in September 2032", 5),
+    ("Говорили ли о терроризме, миграции и киберугрозах на сессии СКБ 16 мая 2032?", 4),
+    ("Were cyber threats, migration and terrorism discussed at the CSTO summit on 16 May 2032?", 4),
+])
+def test_dates_that_leave_one_event_decide_it_when_the_words_ask_a_detail(qa, question, event):
+    a = qa.answer(question)
+    assert a.confident and a.hits[0].event_id == event, a
+
+
+@pytest.mark.parametrize("question", [
+    # …but a body, a state or a person the event lacks still refuses
+    "Что решили министры иностранных дел 2 июня 2031?",
+    "Какие вопросы обсудил КССБ на встрече 16 мая 2032?",
+    "Что сказал Пётр Гаврилюк на сессии СКБ 16 мая 2032?",
+    "What did the foreign ministers decide on 2 June 2031?",
+    # and words matching none of the event's fields say nothing of it
+    "рецепт плова 16 мая 2032",
+])
+def test_dates_that_leave_one_event_do_not_decide_a_question_about_something_else(qa, question):
+    assert not qa.answer(question).confident
+
+
 @pytest.mark.parametrize("question", [
     # a name the records lack refuses, whatever the filters left
     "Участвовал ли Пётр Гаврилюк в заседании 14 марта 2031 года?",
