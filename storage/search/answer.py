@@ -20,7 +20,7 @@ from storage.lexicon.organisations import find_other_organisations
 from storage.search.date_query import find_date_spans, is_season_word
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
-from storage.search.index import SearchIndex, Slot, _capitalised
+from storage.search.index import SearchIndex, Slot, _capitalised, bodies_named_by_words
 from storage.search.intents import Intent, detect_intent
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
@@ -129,7 +129,8 @@ class QA:
                 masks.setdefault(doc, 0)
                 fields.setdefault(doc, 0)
         # the body or the kind named in the question is what the event IS, not words it mentions
-        bodies = {b.short for b, _, _ in find_bodies(question) if not b.is_organisation}
+        bodies = {b.short for b, _, _ in find_bodies(question) if not b.is_organisation} | bodies_named_by_words(
+            [slots[i] for i, _ in content])
         kinds = {k.name for k, _, _ in find_kinds(question)}
         coverage_of: dict[tuple[int, int], float] = {}
         keyed: list[tuple[float, float, int]] = []
@@ -143,7 +144,7 @@ class QA:
                 coverage = coverage_of[(mask, in_fields)] = covered / total if total else 0.0
             if bodies or kinds:
                 r = records[doc]
-                if bodies and r.body_short in bodies:
+                if bodies and r.body_short and (r.body_short in bodies or bodies & set(r.body_short.split())):
                     score *= 1.5
                 if kinds and r.kind in kinds:
                     score *= 1.2
@@ -354,5 +355,8 @@ def _span_words(question: str) -> set[str]:
 
 @lru_cache(maxsize=20_000)
 def _is_place_word(word: str, place_name: str) -> bool:
+    """The word names the place the question filtered by ("минске", "Minsk"); another place it names
+    («секретарь совбеза Киргизии» at a meeting in Душанбе) stays a word to match."""
     lemma = nz.term(word)
-    return lemma in {nz.term(w) for w in nz.words(place_name)} or bool(find_places(_capitalised(word)))
+    return lemma in {nz.term(w) for w in nz.words(place_name)} or any(
+        p.name == place_name for p, _, _ in find_places(_capitalised(word)))

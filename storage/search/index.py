@@ -409,11 +409,19 @@ def _distinctive_terms(short: str) -> tuple[str, ...]:
 
 
 @cache
-def _body_words() -> frozenset[str]:
-    """Words that name one body and no other, in either language ("иностранный", "оборона", "миротворческий"):
-    «министры иностранных дел» names the foreign ministers' council as surely as «СМИД» does."""
-    counts = Counter(t for b in BODIES for t in {*nz.index_terms(b.full), *nz.index_terms(b.english)})
-    return frozenset(t for t, n in counts.items() if n == 1 and t not in nz.GENERIC)
+def _body_words() -> dict[str, str]:
+    """Words that name one body and no other, in either language ("иностранный", "оборона", "миротворческий"),
+    to that body's short name: «министры иностранных дел» names the foreign ministers' council as surely as
+    «СМИД» does."""
+    named = {b.short: {*nz.index_terms(b.full), *nz.index_terms(b.english)} for b in BODIES}
+    counts = Counter(t for terms in named.values() for t in terms)
+    return {t: short for short, terms in named.items() for t in terms if counts[t] == 1 and t not in nz.GENERIC}
+
+
+def bodies_named_by_words(slots: Sequence[Slot]) -> set[str]:
+    """Short names of the bodies a question names by their own words ("defence ministers" → СМО)."""
+    words = _body_words()
+    return {words[t] for s in slots for t in {*s.own_terms, *nz.index_terms(s.word)} if t in words}
 
 
 @lru_cache(maxsize=1024)

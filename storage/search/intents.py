@@ -26,6 +26,9 @@ _CHAIR_WITH_WHO = {"вести", "возглавлять", "возглавить
 # meeting someone: "с кем встречался генсек" asks who took part
 _MEET_WITH_WHO = {"встречаться", "встретиться", "met", "meet"}
 _SIGN = {"подписать", "подписывать", "signed", "sign"}
+# standing for a state or a body: "кто представлял Армению", "кто возглавлял делегацию", "who represented X"
+_REPRESENT = {"представлять", "представить", "представитель", "делегация", "represent", "represented",
+              "representing", "representative", "delegation"}
 _PARTICIPATE = {"участвовать", "участие", "присутствовать", "участник", "attend", "attended", "participate",
                 "participated", "participants", "part"}
 _DECIDE = {"решить", "решение", "одобрить", "утвердить", "подписать", "заявление", "документ", "approved",
@@ -96,6 +99,8 @@ def _detect(text: str) -> Intent:
         lemmas.add("формат")
     who = bool(_WHO.search(text))
     participates = bool(lemmas & _PARTICIPATE) or bool(_TOOK_PART.search(text)) or who and bool(lemmas & _MEET_WITH_WHO)
+    if who and lemmas & _REPRESENT:
+        return Intent.participants  # a delegation's head is a participant, not the chair
     if who and lemmas & _CHAIR_WITH_WHO and not participates:
         return Intent.chair
     if who and (lemmas & _SIGN or _stems(words, "sign")):

@@ -201,3 +201,71 @@ def test_english_questions_meet_a_russian_record_of_a_series(question):
               for i in range(2, 14)]
     a = QA.from_records([r, *others]).answer(question)
     assert a.confident and a.hits[0].event_id == 1
+
+
+def _delegations_store() -> QA:
+    people = (PersonRecord("Арсен Варданян", "Министр обороны Республики Армения"),
+              PersonRecord("Ержан Касымов", "Министр обороны Казахстана"),
+              PersonRecord("Талант Осмонов", "Секретарь Совета безопасности Кыргызской Республики"),
+              PersonRecord("Игорь Соколов", "Секретарь Совета безопасности России"))
+    meeting = record(1, date_start=dt.date(2031, 3, 3), date_end=dt.date(2031, 3, 3),
+                     title="Заседание Совета министров обороны ОДКБ в Ереване", place="Ереван",
+                     body="Совет министров обороны ОДКБ", body_short="СМО", kind="заседание", participants=people,
+                     sources=(SourceRecord("feed://a/1", "СМО в Ереване", "Министры обороны собрались в Ереване."),))
+    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча экспертов {i}",
+                     place="Москва") for i in range(2, 8)]
+    return QA.from_records([meeting, *others])
+
+
+@pytest.mark.parametrize("question, person", [
+    ("Кто представлял Казахстан на заседании СМО в Ереване?", "Касымов"),
+    ("кто возглавлял делегацию Армении на совете министров обороны в марте 2031", "Варданян"),
+    ("Участвовал ли министр обороны Казахстана в заседании СМО в Ереване?", "Касымов"),
+    ("участвовал ли секретарь совбеза киргизии в заседании в ереване", "Осмонов"),
+    ("Принимал ли участие секретарь Совбеза России в заседании 3 марта 2031?", "Соколов"),
+    ("Who represented Kazakhstan at the defence ministers meeting in Yerevan?", "Касымов"),
+    ("Did Kyrgyzstan's Security Council secretary attend the meeting in Yerevan?", "Осмонов"),
+])
+def test_a_state_named_beside_a_role_picks_that_states_participant(question, person):
+    a = _delegations_store().answer(question)
+    assert a.confident and person in a.text, a.text
+    others = {"Касымов", "Варданян", "Осмонов", "Соколов"} - {person}
+    assert not any(o in a.text for o in others), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Кто представлял Кыргызстан на заседании министров обороны в Бишкеке в апреле 2031?",
+    "Кто был от Кыргызстана на совете министров обороны в Бишкеке в апреле 2031?",
+    "Who represented Kyrgyzstan at the defence ministers meeting in Bishkek in April 2031?",
+    "Who represented Kyrgyzstan at the defense ministers' meeting in Bishkek in April 2031?",
+])
+def test_a_body_named_by_its_own_words_is_the_event_not_a_mention_of_them(question):
+    # the secretaries' meeting two days later mentions the defence ministers in its title and topic; the
+    # question names the defence ministers' council by its words, so its own meeting is the one asked
+    smo = record(1, date_start=dt.date(2031, 4, 27), date_end=dt.date(2031, 4, 27), title="Заседание в Бишкеке",
+                 place="Бишкек", body="Совет министров обороны ОДКБ", body_short="СМО", kind="заседание",
+                 participants=(PersonRecord("Талант Бекбоев", "Министр обороны Кыргызстана"),),
+                 sources=(SourceRecord("a", "Заседание в Бишкеке", "Министры утвердили план."),))
+    kssb = record(2, date_start=dt.date(2031, 4, 29), date_end=dt.date(2031, 4, 29),
+                  title="После министров обороны в Бишкеке собрались секретари совбезов", place="Бишкек",
+                  body="Комитет секретарей советов безопасности ОДКБ", body_short="КССБ", kind="заседание",
+                  topics=("итоги заседания министров обороны",),
+                  participants=(PersonRecord("Марат Осмонов", "Секретарь Совета безопасности Кыргызской Республики"),),
+                  sources=(SourceRecord("b", "Секретари в Бишкеке", "После министров обороны собрались секретари."),))
+    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
+                     place="Москва") for i in range(3, 9)]
+    a = QA.from_records([smo, kssb, *others]).answer(question)
+    assert a.hits and a.hits[0].event_id == 1, a
+
+
+@pytest.mark.parametrize("words, bodies", [
+    ("министры иностранных дел", {"СМИД"}), ("foreign ministers", {"СМИД"}), ("министров обороны", {"СМО"}),
+    ("defence ministers", {"СМО"}), ("defense ministers", {"СМО"}), ("миротворческих сил", {"КМС"}),
+    ("парламентской ассамблеи", {"ПА ОДКБ"}), ("сил оперативного реагирования", {"КСОР"}),
+    ("совет ОДКБ", set()), ("министры", set()), ("collective security", set()),
+])
+def test_a_body_is_named_by_the_words_only_its_name_has(words, bodies):
+    from storage.search.index import bodies_named_by_words
+
+    ix = QA.from_records([record()]).index
+    assert bodies_named_by_words(ix.slots(words)) == bodies

@@ -86,3 +86,15 @@ def test_what_was_signed_asks_for_the_documents(question):
     from storage.search.intents import Intent, detect_intent
 
     assert detect_intent(question) is Intent.decisions
+
+
+@pytest.mark.parametrize("question", [
+    "Кто представлял Армению на заседании?", "кто возглавлял делегацию Казахстана", "Кто возглавил делегацию России?",
+    "Кем была представлена Беларусь на сессии?", "кто был представителем Таджикистана на встрече",
+    "Who represented Kyrgyzstan at the meeting?", "Who led the Russian delegation?",
+    "who headed the delegation of Belarus", "Who was Armenia's representative at the session?",
+])
+def test_who_represented_asks_for_a_participant_not_the_chair(question):
+    from storage.search.intents import Intent, detect_intent
+
+    assert detect_intent(question) is Intent.participants
