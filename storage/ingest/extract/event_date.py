@@ -68,6 +68,13 @@ _STAGES = re.compile(r"(?<![^\W\d_])(?:этап\w*|стади\w*|фаз[аеуы
                      re.IGNORECASE)
 
 
+# a stage named by its number or place in the order: «первый этап», «заключительная фаза», "the second stage"
+_NUMBERED_STAGE = re.compile(
+    r"(?<![^\W\d_])(?:перв|втор|трет|четв[её]рт|пят|заключительн|завершающ|финальн|последн|начальн|"
+    r"first|second|third|fourth|fifth|final|last|closing|opening)\w*\s+(?:\w+\s+)?"
+    r"(?:этап\w*|стади\w*|фаз[аеуыой]\w*|stages?|phases?|rounds?)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _staged(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -> EventDate:
     """An event told as stages spans them all: the ranges a sentence about its stages lists, when the
     chosen date is one of them (a stage of this event, not another event's days), within one year."""
@@ -80,6 +87,18 @@ def _staged(chosen: EventDate, sentences: list[tuple[str, bool]], mentions_of) -
         start, end = min(a for a, _ in spans), max(b for _, b in spans)
         if (end - start).days <= 366 and (start, end) != (chosen.start, chosen.end):
             return EventDate(min(start, chosen.start), max(end, chosen.end), chosen.sentence, chosen.future)  # stated
+    if _NUMBERED_STAGE.search(chosen.sentence):
+        # "С 15 по 23 мая прошёл первый этап… Второй этап запланирован на 17–25 сентября": the stages are told
+        # sentence by sentence; each sentence naming another numbered stage adds its days
+        start, end = chosen.start, chosen.end
+        for sentence, _ in sentences:
+            if sentence == chosen.sentence or not _NUMBERED_STAGE.search(sentence):
+                continue
+            for m in mentions_of(sentence):
+                if m.precision == "day" and m.start.year == m.end.year == chosen.start.year:  # one year's stages
+                    start, end = min(start, m.start), max(end, m.end)
+        if (start, end) != (chosen.start, chosen.end):
+            return EventDate(start, end, chosen.sentence, chosen.future)
     return chosen
 
 

@@ -161,6 +161,38 @@ def test_an_event_told_in_stages_spans_them_all(text, start, end):
 
 
 @pytest.mark.parametrize("text, start, end", [
+    # the stages told sentence by sentence, a later one planned
+    ("Первый этап операции «Заслон-2036»\n\nС 4 по 12 апреля 2036 года компетентные органы государств – членов "
+     "ОДКБ провели первый этап операции «Заслон-2036». Второй этап запланирован на период с 7 по 15 октября.",
+     dt.date(2036, 4, 4), dt.date(2036, 10, 15)),
+    ("Итоги первого этапа «Канала-2036»\n\nПервый этап операции ОДКБ «Канал-2036» прошёл с 3 по 9 марта 2036 года. "
+     "Было изъято 2 тонны наркотиков. Заключительный этап пройдёт с 1 по 8 сентября.",
+     dt.date(2036, 3, 3), dt.date(2036, 9, 8)),
+    ("Barrier-2036: first stage completed\n\nThe first stage of the CSTO operation Barrier-2036 ran from May 5 to "
+     "May 11, 2036. The second stage is scheduled for September 14-20.",
+     dt.date(2036, 5, 5), dt.date(2036, 9, 20)),
+    ("Учение «Щит-2036»: первая фаза\n\nПервая фаза учения КСОР ОДКБ «Щит-2036» прошла 10–12 июня 2036 года. "
+     "Вторая фаза учения состоится 20 июня.",
+     dt.date(2036, 6, 10), dt.date(2036, 6, 20)),
+])
+def test_stages_told_sentence_by_sentence_span_them_all(text, start, end):
+    assert event(text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # a stage of another year's operation, and a sentence naming no numbered stage, stay apart
+    ("Первый этап операции «Заслон-2036»\n\nС 4 по 12 апреля 2036 года прошёл первый этап операции ОДКБ "
+     "«Заслон-2036». Первый этап операции «Заслон-2035» проходил с 14 по 21 мая 2035 года.",
+     dt.date(2036, 4, 4), dt.date(2036, 4, 12)),
+    ("Первый этап операции «Канал-2036»\n\nС 3 по 9 марта 2036 года прошёл первый этап операции ОДКБ «Канал-2036». "
+     "Следующее заседание Совета министров обороны пройдёт 20 мая.",
+     dt.date(2036, 3, 3), dt.date(2036, 3, 9)),
+])
+def test_numbered_stages_of_other_events_do_not_join(text, start, end):
+    assert event(text)[:2] == (start, end)
+
+
+@pytest.mark.parametrize("text, start, end", [
     # two ranges without stages are not one span: the course and a later one announced
     ("Курсы ОДКБ для миротворцев\n\nС 2 по 13 июня 2032 года в Минске прошли курсы подготовки миротворческих сил "
      "ОДКБ. Следующие курсы пройдут с 5 по 16 сентября 2032 года.", dt.date(2032, 6, 2), dt.date(2032, 6, 13)),
