@@ -48,6 +48,8 @@ _CHAIRMANSHIP = re.compile(r"председательств|председате
 _TAKEOVER = re.compile(r"принима\w*|принял\w*|прим[еу]т|переда\w*|передал\w*|переход\w*|перешл\w*|перейд\w*|перейт\w*|"
                        r"takes?\s+over|took\s+over|hand\w*\s+over|pass\w*|assum\w+", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:'s)?")
+# a year as a point in time, not a period's bound: «в 2019 году», "in 2019" (not «на 2016–2017 годы», «до 2025 года»)
+_YEAR_POINT = re.compile(r"(?<![^\W\d_])(?:в|in)\s+((?:19|20)\d\d)(?:\s+(?:году|г\.?))?(?![\d–—-])", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
@@ -138,13 +140,21 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
     bare: set[int] = set()
     ahead: set[int] = set()  # "в 2031 году председательство переходит к …": said the year before
     coming: set[int] = set()  # "до конца 2031 года роль будет исполнять…": written in that year or the one before
+    # "в 2019 году страна вышла из договора, а в 2024 году вернулась": a past chronology is background; the
+    # item was written after its latest year, and its years say nothing more of the item's own
+    history: set[int] = set()
     for sentence in _SENTENCE.split(text):
         takeover = _CHAIRMANSHIP.search(sentence) is not None and _TAKEOVER.search(sentence) is not None
         years = {int(m["a"] or m["b"]) for m in _BARE_YEAR.finditer(sentence)}
         if not years:
             continue
         tense = sentence_tense(sentence)
+        points = {int(y) for y in _YEAR_POINT.findall(sentence)}
+        if len(points) >= 2 and tense.past and not tense.future and not takeover:
+            history.update(points)
+            continue
         (ahead if takeover else coming if tense.future and not tense.past else bare).update(years)
+    stated -= history - bare
     for year in stated:
         add(year, 4, "text")
     for year in bare - stated:
@@ -182,6 +192,9 @@ def infer_year(text: str, day_month: tuple[int, int] | None = None, received: dt
             for state in {s.name for s in find_states(sentence)}:
                 for year in chair_years(state):
                     add(year - 1 if takeover else year, 1, "chair")
+    if history and scores:
+        after = {y: p for y, p in scores.items() if y >= max(history)}
+        scores = after or scores
     if day_month:
         # a dated item cannot have been written after it was received
         day, month = day_month

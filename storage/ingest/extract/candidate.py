@@ -100,8 +100,9 @@ def _choose_body(sentences: list[str], date_sentence: str, kind: str | None = No
         for m in find_body_matches(unquoted):
             if m.payload.is_organisation:
                 continue
-            if fields._is_locative(unquoted, m.start, m.first_token):
-                continue  # "в Секретариате ОДКБ" is where, not who
+            if fields._is_locative(unquoted, m.start, m.first_token) or fields.is_addressee(
+                    unquoted, m.start, m.first_token):
+                continue  # "в Секретариате ОДКБ" is where, "направил в Секретариат" to whom, not who met
             before = unquoted[max(0, m.start - 40):m.start].lower()
             prev = re.findall(r"[а-яё-]+", before)
             if prev and morph.lemma(prev[-1]) in ROLE_HEADS | {"генерал-полковник", "генерал-лейтенант"}:

@@ -141,9 +141,23 @@ def find_venue(sentence: str) -> str | None:
 
 
 def _is_locative(sentence: str, start: int, first_token: str) -> bool:
+    """The body is where something happened («в Секретариате ОДКБ»), not who met."""
     before = sentence[max(0, start - 4):start].lower()
     return bool(re.search(r"(?:^|\s)(?:в|во|на)\s$", before)) and any(
         p.tag.case == "loct" for p in morph.parses(first_token.lower())[:2])
+
+
+def is_addressee(sentence: str, start: int, first_token: str) -> bool:
+    """The body is where something was sent or turned to («направил в Секретариат ноту», «обратились в Совет»,
+    "submitted to the Secretariat"), not who met: «в» with the accusative, or English "to"/"into"."""
+    before = sentence[max(0, start - 5):start].lower()
+    if re.search(r"(?:^|\s)(?:to|into)\s+(?:the\s+)?$", sentence[max(0, start - 10):start].lower()):
+        return True
+    if not re.search(r"(?:^|\s)(?:в|во)\s$", before):
+        return False
+    parses = morph.parses(first_token.lower())[:2]
+    return bool(parses) and all(p.tag.case in ("accs", "nomn") for p in parses if p.tag.POS == "NOUN") and any(
+        p.tag.case == "accs" for p in parses)
 
 
 def nominative_phrase(phrase: str) -> str:

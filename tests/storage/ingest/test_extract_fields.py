@@ -146,3 +146,18 @@ def test_one_council_members_are_not_a_joint_meeting():
     text = "4 мая 2031 года министры иностранных дел ОДКБ провели заседание Совета министров иностранных дел в Оше."
     c = extract_candidate(item(text, published=dt.datetime(2031, 5, 4)), FIND_DATES)
     assert c.body_short == "СМИД"
+
+
+@pytest.mark.parametrize("text, short", [
+    # a body something was sent or turned to is not the one that met
+    ("12 апреля 2033 года в Минске прошла сессия Совета коллективной безопасности ОДКБ. Ранее Баку направил в "
+     "Секретариат ОДКБ ноту.", "СКБ"),
+    ("12 апреля 2033 года главы государств встретились в Минске. В марте Ереван направил в Секретариат ОДКБ "
+     "ноту, а сессия Совета коллективной безопасности ОДКБ прошла в узком составе.", "СКБ"),
+    ("12 апреля 2033 года в Минске прошло заседание Совета министров обороны ОДКБ. Депутаты обратились в "
+     "Парламентскую ассамблею ОДКБ с запросом.", "СМО"),
+    ("On 12 April 2033 the heads of state met in Minsk. Earlier Baku sent a note to the CSTO Secretariat; the "
+     "CSTO Collective Security Council session was held behind closed doors.", "СКБ"),
+])
+def test_a_body_written_to_is_not_the_body_that_met(text, short):
+    assert extract_candidate(item(text), FIND_DATES).body_short == short
