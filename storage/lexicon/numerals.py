@@ -172,3 +172,29 @@ def _is_date_part(text: str, start: int, end: int, value: int, ordinal: bool) ->
         return bool(_YEAR_AFTER.match(after)) or month_before or bool(re.search(r"\d\s*,?\s*$", before)) \
             or bool(re.search(r"(?<![^\W\d_])(?:in|of|since|until|by|year)\s+$", before, re.IGNORECASE))
     return False
+
+
+_NUMBER = re.compile(r"\d(?:[\d\u00a0 ,.]*\d)?")
+_AFTER_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+
+
+def has_quantity(text: str) -> bool:
+    """Whether the text states how many of something: a number («2 000 военнослужащих», "6,500 troops") or a
+    cardinal in words («двух тысяч», "two hundred"), not a day, a month's date or a year."""
+    from storage.lexicon.months import month_number
+
+    for m in _NUMBER.finditer(text):
+        if _YEAR_AFTER.match(text, m.end()):
+            continue
+        after = _AFTER_WORD.match(text, m.end())
+        if after and month_number(after.group(1)):
+            continue  # «15 мая»
+        before = _PREV_WORD.search(text[max(0, m.start() - 20):m.start()])
+        if before and month_number(before.group(1)):
+            continue  # "May 15"
+        if m.group().isdigit() and len(m.group()) == 4 and 1900 <= int(m.group()) <= 2100:
+            continue  # a bare year («Рубеж-2031», "in 2031"); counts of thousands are written «2 000», "2,000"
+        return True
+    # "one", «один» are mostly pronouns ("one of the stages")
+    return any((w := _word(t)) is not None and not w.ordinal and w.value > 1 for t in _TOKEN.findall(text))
+

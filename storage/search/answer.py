@@ -21,7 +21,7 @@ from storage.search.date_query import find_date_spans, is_season_word
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised, bodies_named_by_words
-from storage.search.intents import Intent, detect_intent
+from storage.search.intents import Intent, counted_word, detect_intent
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
 
@@ -311,7 +311,7 @@ class QA:
         from storage.search.compose import compose
 
         record = self.index.records[doc]
-        text, citations = compose(record, intent, slots, lang, self.index.slot_weight)
+        text, citations = compose(record, intent, slots, lang, self.index.slot_weight, counted_word(question))
         return Answer(question, lang, intent, True, text, hits or (EventHit(record.id, score),), citations)
 
 

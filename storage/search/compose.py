@@ -176,10 +176,17 @@ def event_label(r: EventRecord) -> str:
 
 
 def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
-            weigh: Callable[[Slot], float] | None = None) -> tuple[str, tuple]:
+            weigh: Callable[[Slot], float] | None = None, counted: str | None = None) -> tuple[str, tuple]:
     """The answer sentence and its citations; with `weigh` (the index's slot weights), also the source
-    sentence that covers what the question asks beyond the fields."""
+    sentence that covers what the question asks beyond the fields; `counted`, the word a how-many question
+    counts, asks for a sentence that gives its number."""
     text, cites = _compose(r, intent, slots, language)
+    counted_slot = next((s for s in slots if s.word == counted and (s.terms or len(s.word) > 3)), None)
+    if counted_slot is not None:
+        quote = best_quote(r, _residual(r, slots), weigh or (lambda s: 1.0), exclude=_MISSING.sub(" ", text),
+                           counted=counted_slot)
+        if quote is not None:
+            return _with_quote(text, cites, quote, language)
     residual = _residual(r, slots)
     asked = residual
     if _MISSING.search(text):
@@ -190,6 +197,10 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
     quote = best_quote(r, asked, weigh or (lambda s: 1.0), exclude=said) if asked else None
     if quote is None:
         return text, cites
+    return _with_quote(text, cites, quote, language)
+
+
+def _with_quote(text: str, cites: tuple, quote, language: str) -> tuple[str, tuple]:
     from storage.search.answer import Citation
 
     words = _EN if language == "en" else _RU

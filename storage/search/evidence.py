@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storage.lexicon.numerals import has_quantity
 from storage.lexicon.translit import name_key
 from storage.search import normalize as nz
 from storage.search.index import Slot
@@ -66,12 +67,15 @@ def _stems(slot: Slot) -> tuple[str, ...]:
 
 
 def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], float],
-               exclude: str = "") -> Quote | None:
+               exclude: str = "", counted: Slot | None = None) -> Quote | None:
     """The source sentence carrying most of the asked slots' weight, or None when none carries enough.
 
     asked: the question's words beyond those naming the event; exclude: text the answer already says
-    (a sentence adding nothing to it is not quoted)."""
+    (a sentence adding nothing to it is not quoted); counted: what a how-many question counts — then only
+    a sentence naming it with a quantity answers («около 300 единиц техники»), however little else it says."""
     asked = [s for s in asked if s.terms or len(s.word) > 3]
+    if counted is not None and counted not in asked:
+        asked = [counted, *asked]
     if not asked or not r.sources:
         return None
     weights = [max(weigh(s), 0.1) for s in asked]
@@ -87,11 +91,12 @@ def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], fl
                 continue
             seen.add(folded)
             terms, keys = _sentence_keys(sentence)
+            if counted is not None and not (_hits(counted, terms, keys) and has_quantity(sentence)):
+                continue
             got = 0.0
             new = False
             for slot, w in zip(asked, weights):
-                hit = name_key(slot.word) in keys or any(t in terms or name_key(t) in keys for t, _ in slot.terms)
-                if hit:
+                if _hits(slot, terms, keys):
                     got += w
                     # the word's own terms: the answer saying a synonym («военные») has not said it
                     new = new or not any(t in said_terms for t in slot.own_terms)
@@ -101,9 +106,13 @@ def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], fl
             key = (got, -len(sentence))
             if best is None or key > (best[0], -len(best[2])):
                 best = (got, len(sentence), sentence, source)
-    if best is None or best[0] < _MIN_SHARE * total:
+    if best is None or (counted is None and best[0] < _MIN_SHARE * total):
         return None
     return Quote(_trim(best[2], asked), best[3])
+
+
+def _hits(slot: Slot, terms: frozenset[str], keys: frozenset[str]) -> bool:
+    return name_key(slot.word) in keys or any(t in terms or name_key(t) in keys for t, _ in slot.terms)
 
 
 def _trim(sentence: str, asked: Sequence[Slot]) -> str:

@@ -52,6 +52,29 @@ _WHICH = re.compile(r"\b(?:как(?:ие|ой|ая|ое|их|им)|чьи|which|
 _ACCEPT = re.compile(r"\bприня(л|ли|ла|ло|т|ты|та|то)\b|\badopt")
 
 
+# after "сколько" / "how many": words that are not what is counted
+_NOT_COUNTED = frozenset("всего было были примерно около приблизительно же точно in total were was there the of "
+                         "всего-навсего".split())
+_TIMES = frozenset({"раз", "times"})  # «сколько раз»: how often, not how many of something
+
+
+def counted_word(question: str) -> str | None:
+    """What a how-many question counts: «Сколько военнослужащих участвовало…» → "военнослужащих",
+    "How many troops took part" → "troops", «Какова численность войск» → "войск"."""
+    words = nz.words(question)
+    for i, w in enumerate(words):
+        lead = 2 if (w, words[i + 1] if i + 1 < len(words) else "") in (("how", "many"), ("how", "much"),
+                                                                         ("каково", "число")) else 1
+        if w in ("сколько", "численность", "число", "количество", "number") or lead == 2:
+            for after in words[i + lead:i + lead + 3]:
+                if after in _TIMES:
+                    return None
+                if after not in _NOT_COUNTED and after not in nz.STOP_RU and after not in nz.STOP_EN:
+                    return after
+            return None
+    return None
+
+
 def detect_intent(question: str) -> Intent:
     intent = _detect(" ".join(nz.words(question)))
     if intent is Intent.summary and nz.detect_language(question) == "ru":

@@ -109,3 +109,22 @@ def qa():
 def test_questions_dated_in_words_or_by_season_find_their_event(qa, question, event):
     a = qa.answer(question)
     assert a.confident and a.hits[0].event_id == event, a
+
+
+@pytest.mark.parametrize("text, quantity", [
+    ("к манёврам привлечено более двух тысяч военнослужащих", True),
+    ("In total, more than 2,000 servicemen", True),
+    ("около 300 единиц техники", True),
+    ("до 1 800 человек", True),
+    ("three hundred vehicles", True),
+    ("Учение прошло 15 мая 2031 года.", False),
+    ("The drills ran on May 15, 2031.", False),
+    ("Учение «Рубеж-2031» завершилось.", False),
+    ("in 2031 the drills opened", False),
+    ("the first stage opened", False),
+    ("one of the stages", False),
+])
+def test_a_quantity_is_a_number_of_things_not_a_date_or_a_year(text, quantity):
+    from storage.lexicon.numerals import has_quantity
+
+    assert has_quantity(text) is quantity

@@ -193,3 +193,41 @@ def test_a_word_asked_is_quoted_by_its_synonyms_and_not_hidden_by_them(question,
                         "120 единиц техники. Привлекалась авиация — бомбардировщики Су-34 и вертолёты Ми-8.")),))
     a = QA.from_records([r, *FILLER]).answer(question)
     assert a.confident and quoted in a.text
+
+
+# a how-many question is answered by the sentence giving the counted thing with a number, even when the
+# question's other words (a state, an adjective of the event) are not in that sentence
+COUNTS = (
+    "Учение миротворческих сил ОДКБ «Нерушимое братство-2032» прошло в Гродненской области Беларуси 14–18 "
+    "августа 2032 года. Белорусская сторона выступила хозяином манёвров. Было задействовано около 400 единиц "
+    "бронетанковой и автомобильной техники. Всего в учении участвовали до 1 800 человек. Наблюдатели из Сербии "
+    "высоко оценили подготовку. The drills involved some 1,800 troops and about 400 pieces of equipment."
+)
+
+
+def counts_record() -> EventRecord:
+    return EventRecord(id=1, date_start=dt.date(2032, 8, 14), date_end=dt.date(2032, 8, 18),
+                       title="Учение «Нерушимое братство-2032»", body="Коллективные миротворческие силы ОДКБ",
+                       body_short="КМС", kind="учения", place="Гродненская область",
+                       sources=(SourceRecord("feed://a/1", "Нерушимое братство-2032", COUNTS),))
+
+
+@pytest.mark.parametrize("question, number", [
+    ("Сколько техники задействовали на миротворческих учениях ОДКБ в Беларуси в августе 2032?", "400"),
+    ("сколько единиц техники было на учении Нерушимое братство-2032", "400"),
+    ("Сколько человек участвовало в учении миротворцев в Беларуси в 2032 году?", "1 800"),
+    ("Сколько военнослужащих было на учении «Нерушимое братство-2032»?", "1 800"),
+    ("How many troops took part in the peacekeeping drills in Belarus in August 2032?", "1,800"),
+    ("How much equipment was used at the Indestructible Brotherhood-2032 drills?", "400"),
+])
+def test_a_how_many_question_quotes_the_sentence_with_the_number(question, number):
+    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
+    a = QA.from_records([counts_record(), *others]).answer(question)
+    assert a.confident and number in a.text, a.text
+
+
+def test_a_counted_word_without_a_number_in_any_sentence_quotes_nothing_for_it():
+    r = EventRecord(id=1, date_start=D, date_end=D, title="Учение КСОР", kind="учения",
+                    sources=(SourceRecord("a", "Учение", "Военнослужащие отработали десантирование 12 сентября."),))
+    slot = Slot("военнослужащих", (("военнослужащий", 1.0),), False, False)
+    assert best_quote(r, [slot], lambda s: 1.0, counted=slot) is None

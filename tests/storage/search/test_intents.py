@@ -98,3 +98,22 @@ def test_who_represented_asks_for_a_participant_not_the_chair(question):
     from storage.search.intents import Intent, detect_intent
 
     assert detect_intent(question) is Intent.participants
+
+
+@pytest.mark.parametrize("question, word", [
+    ("Сколько военнослужащих участвовало в учениях?", "военнослужащих"),
+    ("сколько всего человек было на учении", "человек"),
+    ("Сколько единиц техники задействовали?", "единиц"),
+    ("Какова численность войск на учении?", "войск"),
+    ("каково число участников сессии", "участников"),
+    ("How many troops took part?", "troops"),
+    ("How much equipment was used?", "equipment"),
+    ("how many countries signed the declaration", "countries"),
+    ("Сколько раз проводились учения?", None),
+    ("How many times did the council meet?", None),
+    ("Кто был на сессии?", None),
+])
+def test_what_a_how_many_question_counts(question, word):
+    from storage.search.intents import counted_word
+
+    assert counted_word(question) == word
