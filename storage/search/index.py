@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 from functools import cache, lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -441,7 +442,27 @@ def _value_place_keys(value: str) -> frozenset[str]:
     canon = canonical_place(value)
     if canon:
         keys.add(nz.fold(canon))
+    for city in _cities_of_regions(value):
+        keys.add(nz.fold(city.name))
+        if city.state:
+            keys.add(nz.fold(city.state))
     return frozenset(keys)
+
+
+_REGION = re.compile(r"([А-ЯЁ][а-яё-]+?)(?:ая|ой|ую)\s+(?:област|кра[йяюе])", re.IGNORECASE)
+
+
+def _cities_of_regions(value: str) -> list:
+    """The cities a region is named after: «Псковская область» → Псков, «Гродненской области» → Гродно, so a
+    question asking about the city finds events the pages place in its region."""
+    out = []
+    for m in _REGION.finditer(value):
+        adjective = nz.fold(m.group(1))  # "псковск", "гродненск", "астраханск"
+        for city in CITIES:
+            stem = re.sub(r"[ьаоеияйы]$", "", nz.fold(city.name))
+            if len(stem) >= 2 and adjective.startswith(stem) and re.fullmatch(r"ь?(?:(?:ен|ин|ан)?ск)?", adjective[len(stem):]):
+                out.append(city)
+    return out
 
 
 _LATIN_DIGRAPHS = (("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),

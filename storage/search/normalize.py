@@ -33,7 +33,7 @@ STOP_EN = frozenset(
     """
     the a an of in on at to for by with about from and or but is are was were be been did does do
     who whom whose what when where which why how that this these those it its there their they
-    please tell me us any some into during than then as
+    please tell me us any some into during than then as near around outside inside over under
     many much not no nor have has had having will would shall should can could may might must
     also so such just only very all each every other own same out up its our your his her him them new
     """.split()

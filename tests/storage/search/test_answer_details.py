@@ -269,3 +269,29 @@ def test_a_body_is_named_by_the_words_only_its_name_has(words, bodies):
 
     ix = QA.from_records([record()]).index
     assert bodies_named_by_words(ix.slots(words)) == bodies
+
+
+@pytest.mark.parametrize("place, question", [
+    ("Псковская область", "Сколько военнослужащих участвовало в учениях под Псковом в августе 2031?"),
+    ("Гродненская область", "учения КСОР под Гродно в 2031 году"),
+    ("Брестская область, полигон «Лесной»", "Что отрабатывали на учениях в Бресте в августе 2031?"),
+    ("Оренбургская область", "drills near Orenburg in August 2031"),
+    ("Иссык-Кульская область", "учения у Иссык-Куля в августе 2031"),
+    ("Алматинская область", "What happened near Almaty in August 2031?"),
+])
+def test_a_city_finds_events_placed_in_the_region_named_after_it(place, question):
+    drill = record(1, date_start=dt.date(2031, 8, 20), date_end=dt.date(2031, 8, 24), title="Учение КСОР ОДКБ",
+                   place=place, kind="учения", body="Коллективные силы оперативного реагирования ОДКБ",
+                   body_short="КСОР",
+                   sources=(SourceRecord("a", "Учение", "Около 2 000 военнослужащих отработали оборону."),))
+    others = [record(i, date_start=dt.date(2031, 8, i), date_end=dt.date(2031, 8, i), title=f"Встреча {i}",
+                     place="Москва") for i in range(2, 9)]
+    a = QA.from_records([drill, *others]).answer(question)
+    assert a.confident and a.hits[0].event_id == 1, a
+
+
+@pytest.mark.parametrize("region", ["Московская область", "Ленинградская область", "Приморский край"])
+def test_a_region_not_named_after_a_known_city_names_no_city(region):
+    from storage.search.index import _cities_of_regions
+
+    assert _cities_of_regions(region) == []
