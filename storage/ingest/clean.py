@@ -257,8 +257,10 @@ def _glued_head(token: str, following: str) -> str | None:
         if head[0].isupper() and any(_NAME_TAGS & p.tag.grammemes for p in morph.parses(head)[:1]):
             return None  # a name plus a letter is more likely an unknown name than a glued preposition
     cases = _AGREES[letter]
+    if not morph.is_known(following):
+        return None  # the word after must be a word, in the case the preposition needs
     if not cases:
-        return head if morph.is_known(following) and not abbreviation else None
+        return head if not abbreviation else None
     for parse in morph.parses(following.lower()):
         if any(case in parse.tag for case in cases) and parse.tag.POS in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR"):
             return head

@@ -87,7 +87,10 @@ def test_clean_text_is_idempotent(text):
                         max_size=40), min_size=1, max_size=6))
 def test_clean_text_keeps_paragraphs_of_plain_text(paragraphs):
     plain = [" ".join(p.split()) for p in paragraphs if p.split()]
-    assert clean_text("\n\n".join(plain)).split("\n\n") == ([p for p in plain] or [""])
+    out = clean_text("\n\n".join(plain)).split("\n\n")
+    # every paragraph, every letter in order; only a space may be added where two words were glued
+    # («войнео подтверждении» → «войне о подтверждении»; random letters sometimes look like that)
+    assert [p.replace(" ", "") for p in out] == ([p.replace(" ", "") for p in plain] or [""])
 
 
 def test_clean_html_unclosed_chrome_element_does_not_swallow_the_page():
