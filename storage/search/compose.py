@@ -61,6 +61,9 @@ _EN = {
     "quote": "The source says: “{value}”",
 }
 # the "records do not say" phrases of both languages: an answer that says one has left the question open
+# "the records do not show that X took part": the person asked about is not yet said by the answer
+_NOT_SHOWN = re.compile("|".join(re.escape(t[k]).replace(re.escape("{value}"), ".*?") for t in (_RU, _EN)
+                                 for k in ("no",)), re.IGNORECASE)
 _MISSING = re.compile("|".join(re.escape(v) for v in sorted(
     (v for table in (_RU, _EN) for k, v in table.items() if k.startswith("no") and "{" not in v),
     key=len, reverse=True)), re.IGNORECASE)
@@ -193,7 +196,8 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
         # the field asked about is empty ("в записях нет списка участников"): the sentence that speaks of what
         # was asked («…приняли участие делегации…») is the next best thing, so the question's frame words count
         asked = residual + [s for s in slots if s.frame and s.terms and s not in residual]
-    said = _MISSING.sub(" ", text)  # "не указано, кто председательствовал" says nothing the quote would repeat
+    # "не указано, кто председательствовал", "нет сведений, что X участвовал" say nothing the quote would repeat
+    said = _NOT_SHOWN.sub(" ", _MISSING.sub(" ", text))
     quote = best_quote(r, asked, weigh or (lambda s: 1.0), exclude=said) if asked else None
     if quote is None:
         return text, cites
@@ -300,7 +304,8 @@ def _compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -
 
 def _participation(r, people, residual, slots, words, cite) -> str:
     targets = residual or [s for s in slots if not s.generic and not s.frame and s.terms]
-    wanted = " ".join(s.word[:1].upper() + s.word[1:] for s in targets) or "—"
+    named = [s for s in targets if not s.verb] or targets  # who was asked about, not what they did ("sign")
+    wanted = " ".join(s.word[:1].upper() + s.word[1:] for s in named) or "—"
     best, best_n = None, 0
     for p in people:
         n = len(_slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x), targets))

@@ -49,6 +49,11 @@ _TOOK_PART = re.compile(r"принима\w*\s+(ли\s+)?участи|приня�
 _HOW_MANY = re.compile(r"\bсколько\b|\bhow\s+(?:many|much)\b|\bкаково\s+число\b|\bчисленност")
 # "какие страны участвовали", "which delegations attended": a list of participants, not a yes/no
 _WHICH = re.compile(r"\b(?:как(?:ие|ой|ая|ое|их|им)|чьи|which|what)\b")
+# "какие лидеры / министры / делегации", "which leaders / ministers": people, listed
+_WHICH_PEOPLE = re.compile(r"\b(?:как(?:ие|ой|ая|их|им)|чьи|which|what)\s+(?:\w+\s+)?(?:лидер|министр|глав[аыу]\b|"
+                           r"президент|премьер|делегаци|представител|генерал|командующ|секретар|наблюдател|"
+                           r"leaders?|ministers?|heads?\b|presidents?|delegations?|representatives?|generals?|"
+                           r"commanders?|secretar|observers?)")
 _ACCEPT = re.compile(r"\bприня(л|ли|ла|ло|т|ты|та|то)\b|\badopt")
 
 
@@ -130,6 +135,8 @@ def _detect(text: str) -> Intent:
         return Intent.participants  # "кто подписал соглашение", "who signed": the signatories took part
     if _CHAIR_WHOSE.search(text) or lemmas & _CHAIR and (who or not participates):
         return Intent.chair
+    if _YES_NO.search(text) and (lemmas & _SIGN or _stems(words, "sign")) and not who:
+        return Intent.participation  # "Did Uzbekistan sign the agreement?", «Подписал ли Узбекистан…?»
     if participates:
         if _HOW_MANY.search(text):
             return Intent.summary  # the number is in the sources' sentences, quoted with the event
@@ -145,4 +152,7 @@ def _detect(text: str) -> Intent:
         return Intent.decisions
     if lemmas & _TOPIC:
         return Intent.topics
+    if who or _WHICH_PEOPLE.search(text):
+        # «Кто выступил на закрытии…», "who hosted", «Какие лидеры ожидались…»: the people of the event
+        return Intent.participants
     return Intent.summary

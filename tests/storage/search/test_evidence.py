@@ -231,3 +231,19 @@ def test_a_counted_word_without_a_number_in_any_sentence_quotes_nothing_for_it()
                     sources=(SourceRecord("a", "Учение", "Военнослужащие отработали десантирование 12 сентября."),))
     slot = Slot("военнослужащих", (("военнослужащий", 1.0),), False, False)
     assert best_quote(r, [slot], lambda s: 1.0, counted=slot) is None
+
+
+@pytest.mark.parametrize("question, said", [
+    ("Подписал ли Туркменистан соглашение о КСОР в июне 2031?", "не подписал"),
+    ("Did Turkmenistan sign the rapid reaction forces agreement in June 2031?", "не подписал"),
+])
+def test_a_no_to_whether_someone_took_part_quotes_what_the_source_says_of_them(question, said):
+    text = ("14 июня 2031 года главы государств подписали Соглашение о КСОР. Туркменистан соглашение не подписал, "
+            "выразив особое мнение по ряду пунктов.")
+    r = EventRecord(id=1, date_start=dt.date(2031, 6, 14), date_end=dt.date(2031, 6, 14),
+                    title="Подписано соглашение о КСОР", body="Совет коллективной безопасности ОДКБ",
+                    body_short="СКБ", kind="сессия", place="Москва",
+                    sources=(SourceRecord("feed://a/1", "Соглашение о КСОР", text),))
+    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
+    a = QA.from_records([r, *others]).answer(question)
+    assert a.confident and said in a.text and "Sign " not in a.text, a.text

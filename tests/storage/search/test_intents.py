@@ -117,3 +117,25 @@ def test_what_a_how_many_question_counts(question, word):
     from storage.search.intents import counted_word
 
     assert counted_word(question) == word
+
+
+@pytest.mark.parametrize("question", [
+    "Кто выступил на закрытии учений?", "кто рассказал журналистам об итогах сессии", "Кто принимал саммит в Сочи?",
+    "кто приветствовал участников совещания", "Who hosted the summit?", "who spoke at the closing ceremony",
+    "Who welcomed the delegations?", "Какие лидеры ожидались на саммите?", "какие министры приехали в Минск",
+    "Which leaders attended the summit?", "Which ministers came to Minsk?", "какие делегации прибыли на учения",
+])
+def test_who_did_something_asks_for_the_people_of_the_event(question):
+    from storage.search.intents import Intent, detect_intent
+
+    assert detect_intent(question) is Intent.participants
+
+
+@pytest.mark.parametrize("question", [
+    "Did Uzbekistan sign the agreement?", "Подписал ли Узбекистан соглашение?", "Was the treaty signed by Armenia?",
+    "подписала ли Армения декларацию в 2031 году",
+])
+def test_whether_someone_signed_is_a_yes_or_no_about_them(question):
+    from storage.search.intents import Intent, detect_intent
+
+    assert detect_intent(question) is Intent.participation
