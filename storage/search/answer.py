@@ -144,7 +144,9 @@ class QA:
                 coverage = coverage_of[(mask, in_fields)] = covered / total if total else 0.0
             if bodies or kinds:
                 r = records[doc]
-                if bodies and r.body_short and (r.body_short in bodies or bodies & set(r.body_short.split())):
+                # a joint meeting counts when the question names several of its bodies, not one of them
+                if bodies and r.body_short and (r.body_short in bodies or len(bodies) > 1
+                                                and bodies <= set(r.body_short.split())):
                     score *= 1.5
                 if kinds and r.kind in kinds:
                     score *= 1.2

@@ -284,7 +284,9 @@ class SearchIndex:
             terms = () if w in state_terms else self.resolve(w, english and w not in capitalised)
             if w not in ws and not any(t in self.postings for t, _ in terms):
                 continue  # a body's short form added for the question's full name: an alias the store lacks
-            own = {lemma, *(t for t, _ in terms)}
+            # what the word itself is (generic, a frame): its own terms, not a synonym's («следующий» ~ «очередной»)
+            synonyms = set(nz.SYNONYMS.get(lemma) or nz.SYNONYMS.get(w) or ())
+            own = {lemma, *(t for t, _ in terms if t not in synonyms)}
             if w in body_terms:
                 terms = tuple(terms) + tuple((t, 1.0) for t in body_terms[w] if t not in {x for x, _ in terms})
             if w in state_terms:

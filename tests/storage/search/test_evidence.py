@@ -247,3 +247,21 @@ def test_a_no_to_whether_someone_took_part_quotes_what_the_source_says_of_them(q
     others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
     a = QA.from_records([r, *others]).answer(question)
     assert a.confident and said in a.text and "Sign " not in a.text, a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Где решили провести следующее заседание КССБ после встречи 3 апреля 2031?",
+    "Когда пройдёт следующее заседание КССБ, решённое 3 апреля 2031?",
+    "Where will the next meeting of the security council secretaries after 3 April 2031 be held?",
+])
+def test_the_next_meeting_is_also_the_regular_one(question):
+    # readers ask for «следующее», communiqués say «очередное»
+    text = ("3 апреля 2031 года в Ереване прошло заседание Комитета секретарей советов безопасности ОДКБ. "
+            "Очередное заседание Комитета решено провести в октябре 2031 года в Астане.")
+    r = EventRecord(id=1, date_start=dt.date(2031, 4, 3), date_end=dt.date(2031, 4, 3),
+                    title="Заседание КССБ в Ереване", body="Комитет секретарей советов безопасности ОДКБ",
+                    body_short="КССБ", kind="заседание", place="Ереван",
+                    sources=(SourceRecord("feed://a/1", "КССБ в Ереване", text),))
+    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
+    a = QA.from_records([r, *others]).answer(question)
+    assert a.confident and "Астане" in a.text, a.text
