@@ -145,7 +145,10 @@ _AGENCY_TAIL = (
     r"|\.\s+)"
 )
 # "МОСКВА, 20 ноя - РИА Новости.", "Алма-Ата. 11 июня. ИНТЕРФАКС -", "YEREVAN, November 23 (Sputnik) -"
-_DATELINE = re.compile(rf"^(?P<place>{_PLACE})\s*[,.]\s*(?P<date>[^.()/\n]{{3,40}}?){_AGENCY_TAIL}")
+# a month cut short with a period ("Sept. 23", "Dec. 5, 2031", «20 нояб.») is part of the date, not its end
+_ABBREVIATED_DATE = r"[^\W\d_]{3,5}\.\s*\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[^\W\d_]{3,5}\.(?:\s*\d{4})?"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE})\s*[,.]\s*(?P<date>{_ABBREVIATED_DATE}|[^.()/\n]{{3,40}}?){_AGENCY_TAIL}")
 # "19 декабря, Москва /Корр. БЕЛТА/." — the date first
 _DATELINE_DATE_FIRST = re.compile(
     rf"^(?P<date>\d{{1,2}}\s+[^\W\d_]{{3,9}}\.?(?:\s+\d{{4}}(?:\s*г\.?|\s+года)?)?)\s*,\s*(?P<place>{_PLACE})"

@@ -179,6 +179,17 @@ def test_stages_told_sentence_by_sentence_span_them_all(text, start, end):
     assert event(text)[:2] == (start, end)
 
 
+@pytest.mark.parametrize("text, day", [
+    # an English dateline with the month cut short; the weekday of the lead gives the year
+    ("CSTO ministers meet in Minsk\n\nMINSK, Sept. 23 - The CSTO Council of Foreign Ministers met in Minsk on "
+     "Monday and adopted a statement.", dt.date(2030, 9, 23)),
+    ("CSTO summit in Astana\n\nASTANA, Nov. 28 (Agency) - Leaders of the Collective Security Treaty Organization "
+     "gathered in Astana on Thursday for the Collective Security Council session.", dt.date(2030, 11, 28)),
+])
+def test_an_abbreviated_month_in_an_english_dateline(text, day):
+    assert event(text, dt.datetime(2031, 6, 1))[0] == day
+
+
 @pytest.mark.parametrize("text, start, end", [
     # a stage of another year's operation, and a sentence naming no numbered stage, stay apart
     ("Первый этап операции «Заслон-2036»\n\nС 4 по 12 апреля 2036 года прошёл первый этап операции ОДКБ "

@@ -265,6 +265,12 @@ def test_content_lines_are_not_chrome(line):
         ("MOSCOW, December 10 - The council met.", "Москва", None, "The council met."),
         ("ОШ, 14 мая /Агентство/. Текст.", "Ош", "Агентство", "Текст."),
         ("САНКТ-ПЕТЕРБУРГ, 28 ноября. /ТАСС/. Текст.", "Санкт-Петербург", "ТАСС", "Текст."),
+        # a month cut short with a period
+        ("SOCHI, Sept. 23 - Leaders of the CSTO met.", "Сочи", None, "Leaders of the CSTO met."),
+        ("MINSK, Nov. 30 (Reuters) - The council met.", "Минск", "Reuters", "The council met."),
+        ("ASTANA, Dec. 5, 2031 - Ministers met.", "Астана", None, "Ministers met."),
+        ("МОСКВА, 20 нояб. - РИА Новости. Текст.", "Москва", "РИА Новости", "Текст."),
+        ("ЕРЕВАН, 3 февр. /Агентство/. Текст.", "Ереван", "Агентство", "Текст."),
     ],
 )
 def test_parse_dateline(paragraph, place, agency, rest):
