@@ -21,7 +21,8 @@ from storage.search.date_query import find_date_spans, is_season_word
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised, bodies_named_by_words
-from storage.search.intents import Intent, counted_word, detect_intent
+from storage.lexicon.offices import ROLE_HEADS
+from storage.search.intents import Intent, asks_for_holder, counted_word, detect_intent
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
 
@@ -262,6 +263,10 @@ class QA:
         if rivals and (kind_only or rivals[0].score > best.score * (1 - _MARGIN)):
             top = best.score
             return self._refuse(question, lang, intent, tuple(self._hit(r, top) for r in [best, *rivals][:3]))
+        if intent is Intent.participants and asks_for_holder(question) and not self._holds_asked_office(best.doc, slots):
+            # «Как зовут министра обороны Кыргызстана…» of an event whose records name no such minister: the
+            # event is known, the person is not, and an honest answer says so instead of listing others
+            return self._refuse(question, lang, intent, (self._hit(best, best.score),))
         hits = [self._hit(best, best.score)] + [self._hit(r, best.score) for r in passing[1:3]
                                                   if r.coverage >= _MIN_SUGGEST]
         return self._confident(question, lang, intent, best.doc, slots, hits[0].score, tuple(hits))
@@ -284,6 +289,21 @@ class QA:
         if best is None or own[best] <= 0 or sum(1 for w in own.values() if w >= own[best]) > 1:
             return None
         return next((r for r in ranked if r.doc == best), _Ranked(best, 0.0, 0.0))
+
+    def _holds_asked_office(self, doc: int, slots: list[Slot]) -> bool:
+        """Whether someone of the record holds the office a question names (a role head, with the state named
+        beside it if any): «министра обороны Кыргызстана» needs a participant or chair with both."""
+        from storage.search.compose import people_of, slot_hits
+
+        roles = [s for s in slots if any(t in ROLE_HEADS for t in (nz.term(s.word), *s.own_terms))]
+        if not roles:
+            return True
+        states = [s for s in slots if s not in roles and any(p.is_state for p, _, _ in find_places(_capitalised(s.word)))]
+        for person in people_of(self.index.records[doc]):
+            text = " ".join(x for x in (person.name, person.role, person.organisation) if x)
+            if slot_hits(text, roles) and (not states or slot_hits(text, states)):
+                return True
+        return False
 
     def _names_any(self, doc: int, organisations: set[str]) -> bool:
         """True when the record's own names (title, body, its sources' titles) or its people («Генеральный

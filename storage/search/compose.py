@@ -73,11 +73,19 @@ def _terms(text: str) -> set[str]:
     return set(nz.index_terms(text))
 
 
-def _slot_hits(text: str, slots: list[Slot]) -> list[Slot]:
+def slot_hits(text: str, slots: list[Slot]) -> list[Slot]:
     terms = _terms(text)
     keys = {name_key(w) for w in nz.words(text)}
     # the word as typed too: a surname's lemma ("тасмагамбет") loses what its Latin spelling keeps
     return [s for s in slots if name_key(s.word) in keys or any(t in terms or name_key(t) in keys for t, _ in s.terms)]
+
+
+def people_of(r: EventRecord) -> list[PersonRecord]:
+    """The record's participants, its chair first when not among them."""
+    people = list(r.participants)
+    if r.chair_person and all(name_key(p.name) != name_key(r.chair_person) for p in people):
+        people.insert(0, PersonRecord(r.chair_person, r.chair_role))
+    return people
 
 
 def _identity_terms(r: EventRecord) -> set[str]:
@@ -117,7 +125,7 @@ def _pick(items: list[str], residual: list[Slot]) -> list[str]:
     """Items matching the most residual words; all items when the question names none of them."""
     if not residual:
         return items
-    scored = [(len(_slot_hits(item, residual)), item) for item in items]
+    scored = [(len(slot_hits(item, residual)), item) for item in items]
     best = max((n for n, _ in scored), default=0)
     return [item for n, item in scored if n == best] if best else items
 
@@ -239,9 +247,7 @@ def _compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -
         else:
             part = words["no_chair"]
     elif intent in (Intent.participants, Intent.participation):
-        people = list(r.participants)
-        if r.chair_person and all(name_key(p.name) != name_key(r.chair_person) for p in people):
-            people.insert(0, PersonRecord(r.chair_person, r.chair_role))
+        people = people_of(r)
         if intent is Intent.participation:
             part = _participation(r, people, residual, slots, words, cite)
         elif not people:
@@ -279,7 +285,7 @@ def _compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str) -
                 named = []
                 for item in chosen:
                     subject = about_subject(item)
-                    if subject and _slot_hits(subject.split()[0], residual):
+                    if subject and slot_hits(subject.split()[0], residual):
                         item = f"{subject} ({item})"
                     named.append(item)
                 chosen = named
@@ -308,7 +314,7 @@ def _participation(r, people, residual, slots, words, cite) -> str:
     wanted = " ".join(s.word[:1].upper() + s.word[1:] for s in named) or "—"
     best, best_n = None, 0
     for p in people:
-        n = len(_slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x), targets))
+        n = len(slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x), targets))
         if n > best_n:
             best, best_n = p, n
     if best is not None and best_n * 2 >= len(targets):
@@ -332,13 +338,13 @@ def _summary(r: EventRecord, residual: list[Slot], words: dict[str, str], date: 
     cite("body", r.body)
     if residual:
         # a person asked about: say in what role they were there
-        people = [p for p in r.participants if _slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x),
+        people = [p for p in r.participants if slot_hits(" ".join(x for x in (p.name, p.role, p.organisation) if x),
                                                            residual)]
         for p in people[:2]:
             parts.append(words["participants"].format(value=_person(p)))
             cite("participant", p.name)
         items = [d.text for d in r.decisions] + list(r.topics)
-        matched = [i for i in items if _slot_hits(i, residual)]
+        matched = [i for i in items if slot_hits(i, residual)]
         if matched:
             parts.append(words["also"].format(value="; ".join(matched[:3])))
             for m in matched[:3]:

@@ -54,6 +54,17 @@ _WHICH_PEOPLE = re.compile(r"\b(?:как(?:ие|ой|ая|их|им)|чьи|whic
                            r"президент|премьер|делегаци|представител|генерал|командующ|секретар|наблюдател|"
                            r"leaders?|ministers?|heads?\b|presidents?|delegations?|representatives?|generals?|"
                            r"commanders?|secretar|observers?)")
+# «как зовут министра…», "what was the name of the minister": a person
+_NAME_OF = re.compile(r"\bкак\s+(?:зовут|звали|фамилия)\b|\bчья\s+фамилия\b|\bwhat\s+(?:is|was)\s+the\s+name\b")
+# the holder of an office is asked: «как зовут министра…», «кто был министром…», "who was the minister…"
+_HOLDER = re.compile(r"\bкак\s+(?:зовут|звали|фамилия)\b|\bчья\s+фамилия\b|\bwhat\s+(?:is|was)\s+the\s+name\b"
+                     r"|\bкто\s+(?:был[аи]?|является|являлся|являлась|стал[аи]?)\s|\bwho\s+(?:is|was)\s+(?:the\s+)?\w")
+
+
+def asks_for_holder(question: str) -> bool:
+    """Whether the question asks who holds an office («Как зовут министра обороны…?», "Who was the
+    Secretary General…?"), so that an event naming no such person answers nothing."""
+    return bool(_HOLDER.search(" ".join(nz.words(question))))
 _ACCEPT = re.compile(r"\bприня(л|ли|ла|ло|т|ты|та|то)\b|\badopt")
 
 
@@ -152,7 +163,7 @@ def _detect(text: str) -> Intent:
         return Intent.decisions
     if lemmas & _TOPIC:
         return Intent.topics
-    if who or _WHICH_PEOPLE.search(text):
+    if who or _WHICH_PEOPLE.search(text) or _NAME_OF.search(text):
         # «Кто выступил на закрытии…», "who hosted", «Какие лидеры ожидались…»: the people of the event
         return Intent.participants
     return Intent.summary

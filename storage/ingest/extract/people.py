@@ -16,19 +16,13 @@ from functools import lru_cache
 
 from storage.ingest.records import Person
 from storage.lexicon.nominative import nominative_lead
+from storage.lexicon.offices import ROLE_HEADS
 from storage.lexicon.phrases import tokens
 from storage.lexicon.places import find_states
 from storage.nlp import morph
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
-# head nouns of titles ("Генеральный секретарь ОДКБ", "Министр иностранных дел …")
-ROLE_HEADS = frozenset("""
-секретарь генсек министр замминистра председатель заместитель президент премьер-министр глава директор
-начальник посол представитель полпред командующий депутат спикер руководитель советник помощник
-генерал полковник генерал-полковник генерал-лейтенант генерал-майор адмирал сенатор лидер
-спецпредставитель постпред атташе эксперт профессор ректор губернатор мэр премьер заведующий заведовать референт
-""".split())
 _ROLE_MODIFIERS = frozenset("генеральный исполнительный первый постоянный чрезвычайный полномочный "
                             "специальный временный государственный председательствующий".split())
 _TITLE_BREAKS = frozenset("под с со по у от для и а но в во на из".split())

@@ -295,3 +295,36 @@ def test_a_region_not_named_after_a_known_city_names_no_city(region):
     from storage.search.index import _cities_of_regions
 
     assert _cities_of_regions(region) == []
+
+
+@pytest.mark.parametrize("question", [
+    # the event is known, the office holder asked is not in its records: say nothing rather than list others
+    "Как зовут министра обороны Беларуси на заседании СМО в Ереване?",
+    "Кто был министром обороны Таджикистана на заседании СМО в марте 2031?",
+    "Who was the Tajik defence minister at the defence ministers meeting in Yerevan?",
+    "What was the name of Belarus's defence minister at the Yerevan meeting in March 2031?",
+])
+def test_an_office_holder_the_records_do_not_name_is_not_guessed(question):
+    assert not _delegations_store().answer(question).confident
+
+
+@pytest.mark.parametrize("question, person", [
+    ("Как зовут министра обороны Казахстана на заседании СМО в Ереване?", "Касымов"),
+    ("Кто был министром обороны Армении на заседании СМО в марте 2031?", "Варданян"),
+    ("Who was the Kazakh defence minister at the defence ministers meeting in Yerevan?", "Касымов"),
+])
+def test_an_office_holder_the_records_name_is_the_answer(question, person):
+    a = _delegations_store().answer(question)
+    assert a.confident and person in a.text, a.text
+
+
+@pytest.mark.parametrize("question, holder", [
+    ("Как зовут министра обороны Армении?", True), ("кто был генсеком в 2031 году", True),
+    ("Who was the Secretary General in 2031?", True), ("What is the name of the chief of staff?", True),
+    ("Кто встречал лидеров на саммите?", False), ("Какие министры приехали?", False),
+    ("Who hosted the summit?", False),
+])
+def test_which_questions_ask_for_an_office_holder(question, holder):
+    from storage.search.intents import asks_for_holder
+
+    assert asks_for_holder(question) is holder
