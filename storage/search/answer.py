@@ -133,24 +133,28 @@ class QA:
         bodies = {b.short for b, _, _ in find_bodies(question) if not b.is_organisation} | bodies_named_by_words(
             [slots[i] for i, _ in content])
         kinds = {k.name for k, _, _ in find_kinds(question)}
-        coverage_of: dict[tuple[int, int], float] = {}
+        # the words that named the body: another body's event only mentions it («…к саммиту: сессия СКБ пройдёт…»)
+        body_bits = sum(1 << i for i, _ in content if bodies and _names_body(slots[i], bodies))
+        coverage_of: dict[tuple[int, int, bool], float] = {}
         keyed: list[tuple[float, float, int]] = []
         records = ix.records
         for doc, score in scores.items():
             mask, in_fields = masks[doc], fields[doc]
-            coverage = coverage_of.get((mask, in_fields))
+            r = records[doc]
+            # a joint meeting counts when the question names several of its bodies, not one of them
+            its_body = bool(bodies and r.body_short and (r.body_short in bodies or len(bodies) > 1
+                                                         and bodies <= set(r.body_short.split())))
+            if body_bits and r.body_short and not its_body:
+                in_fields &= ~body_bits  # another body's event: it only mentions the one asked
+            coverage = coverage_of.get((mask, in_fields, its_body))
             if coverage is None:
                 covered = sum(w * (1.0 if in_fields >> i & 1 else _SOURCE_ONLY) for i, w in content
                               if mask >> i & 1) + given
-                coverage = coverage_of[(mask, in_fields)] = covered / total if total else 0.0
-            if bodies or kinds:
-                r = records[doc]
-                # a joint meeting counts when the question names several of its bodies, not one of them
-                if bodies and r.body_short and (r.body_short in bodies or len(bodies) > 1
-                                                and bodies <= set(r.body_short.split())):
-                    score *= 1.5
-                if kinds and r.kind in kinds:
-                    score *= 1.2
+                coverage = coverage_of[(mask, in_fields, its_body)] = covered / total if total else 0.0
+            if its_body:
+                score *= 1.5
+            if kinds and r.kind in kinds:
+                score *= 1.2
             keyed.append((coverage, score, -records[doc].id, doc))
         ranked = [_Ranked(doc, score, coverage) for coverage, score, _, doc in heapq.nlargest(limit, keyed)]
         # rerank near-ties of the top by string similarity of the names (cheap: a handful of records)
@@ -335,6 +339,13 @@ class QA:
         record = self.index.records[doc]
         text, citations = compose(record, intent, slots, lang, self.index.slot_weight, counted_word(question))
         return Answer(question, lang, intent, True, text, hits or (EventHit(record.id, score),), citations)
+
+
+def _names_body(slot: Slot, bodies: set[str]) -> bool:
+    """The question's word names one of the bodies: its short form («СКБ»), or a word only that body's name has."""
+    shorts = {nz.fold(b) for b in bodies}
+    return bool(shorts & {nz.fold(t) for t in (slot.word, *slot.own_terms)}) or bool(
+        bodies_named_by_words([slot]) & bodies)
 
 
 @cache

@@ -328,3 +328,28 @@ def test_which_questions_ask_for_an_office_holder(question, holder):
     from storage.search.intents import asks_for_holder
 
     assert asks_for_holder(question) is holder
+
+
+@pytest.mark.parametrize("question", [
+    "Когда должна была пройти сессия СКБ ОДКБ в Бишкеке в 2031 году?",
+    "Когда предстояло собраться Совету коллективной безопасности в Бишкеке в 2031 году?",
+    "When was the CSTO Collective Security Council session in Bishkek supposed to be held in 2031?",
+    "сессия СКБ в Бишкеке 2031 когда",
+])
+def test_the_body_named_is_the_event_not_another_bodys_event_that_mentions_it(question):
+    # the ministers met the day before and their report says when the session would be; the question names
+    # the session's council, so the session is the answer, not the ministers' meeting that mentions it
+    ministers = record(1, date_start=dt.date(2031, 11, 27), date_end=dt.date(2031, 11, 27),
+                       title="Сессия СКБ пройдёт в Бишкеке: министры подготовили документы", place="Бишкек",
+                       body="Совет министров иностранных дел ОДКБ", body_short="СМИД", kind="заседание",
+                       topics=("подготовка сессии Совета коллективной безопасности",),
+                       sources=(SourceRecord("a", "Министры в Бишкеке",
+                                             "Сессия СКБ ОДКБ пройдёт в Бишкеке 28 ноября."),))
+    session = record(2, date_start=dt.date(2031, 11, 28), date_end=dt.date(2031, 11, 28),
+                     title="Лидеры ОДКБ собрались в Бишкеке", place="Бишкек",
+                     body="Совет коллективной безопасности ОДКБ", body_short="СКБ",
+                     sources=(SourceRecord("b", "Лидеры в Бишкеке", "Сессия прошла в Бишкеке."),))
+    others = [record(i, date_start=dt.date(2031, 1, i), date_end=dt.date(2031, 1, i), title=f"Встреча {i}",
+                     place="Москва") for i in range(3, 9)]
+    a = QA.from_records([ministers, session, *others]).answer(question)
+    assert a.hits and a.hits[0].event_id == 2, a

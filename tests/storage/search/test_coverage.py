@@ -258,3 +258,15 @@ def test_a_kind_of_event_within_dates_or_places_is_a_list(qa, question, expected
     assert a.confident and {h.event_id for h in a.hits} == expected
     if len(expected) > 1:
         assert a.several and "Ереван" in a.text and "Минск" in a.text  # each listed with its place
+
+
+@pytest.mark.parametrize("question", [
+    "Когда должна была пройти сессия СКБ в Бишкеке в мае 2032?", "Когда предстояло заседание в Бишкеке в мае 2032?",
+    "When was the session in Bishkek supposed to be held in May 2032?",
+    "When was the Bishkek session expected in May 2032?",
+])
+def test_modal_words_are_wording_not_evidence(qa, question):
+    slots = [s for s in qa.index.slots(question) if s.word in ("должна", "предстояло", "supposed", "expected")]
+    assert slots and all(s.generic for s in slots)
+    a = qa.answer(question)
+    assert a.confident and a.hits[0].event_id == 4, a
