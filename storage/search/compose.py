@@ -80,6 +80,20 @@ def slot_hits(text: str, slots: list[Slot]) -> list[Slot]:
     return [s for s in slots if name_key(s.word) in keys or any(t in terms or name_key(t) in keys for t, _ in s.terms)]
 
 
+def _cue(word: str, lemmas: str) -> Slot:
+    return Slot(word, tuple((t, 1.0) for t in lemmas.split()), False, True, False, True)
+
+
+# what a source sentence about an empty field says, whatever the question's own verb was
+_FIELD_CUES = {
+    Intent.topics: _cue("обсуждение", "обсудить обсуждать обсуждение рассмотреть рассматривать тема повестка "
+                                      "discuss discussed agenda"),
+    Intent.decisions: _cue("решение", "решение решить принять утвердить одобрить подписать approve adopt sign "
+                                      "approved adopted signed"),
+    Intent.participants: _cue("участие", "участие участвовать участник делегация attend participate delegation"),
+}
+
+
 def people_of(r: EventRecord) -> list[PersonRecord]:
     """The record's participants, its chair first when not among them."""
     people = list(r.participants)
@@ -207,6 +221,10 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
     # "не указано, кто председательствовал", "нет сведений, что X участвовал" say nothing the quote would repeat
     said = _NOT_SHOWN.sub(" ", _MISSING.sub(" ", text))
     quote = best_quote(r, asked, weigh or (lambda s: 1.0), exclude=said) if asked else None
+    cue = _FIELD_CUES.get(intent)
+    if quote is None and cue is not None and _MISSING.search(text):
+        # «о чём говорили» is answered by the sentence that says «обсудили…», whatever verb the question used
+        quote = best_quote(r, [*asked, cue], weigh or (lambda s: 1.0), exclude=said)
     if quote is None:
         return text, cites
     return _with_quote(text, cites, quote, language)

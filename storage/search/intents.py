@@ -32,9 +32,10 @@ _REPRESENT = {"представлять", "представить", "предс�
 _PARTICIPATE = {"участвовать", "участие", "присутствовать", "участник", "attend", "attended", "participate",
                 "participated", "participants", "part"}
 _DECIDE = {"решить", "решение", "одобрить", "утвердить", "подписать", "заявление", "документ", "approved",
-           "approve", "adopted", "signed", "decided", "decision", "decisions", "statement", "statements"}
+           "approve", "adopted", "signed", "decided", "decision", "decisions", "statement", "statements",
+           "постановить", "договориться", "agree", "agreed", "resolved"}
 _TOPIC = {"обсуждать", "обсудить", "обсуждаться", "говорить", "рассматривать", "рассмотреть",
-          "рассматриваться", "тема", "повестка", "discuss", "discussed", "agenda", "topics"}
+          "рассматриваться", "тема", "повестка", "discuss", "discussed", "agenda", "topics", "talk", "talked"}
 _FORMAT = {"формат", "очно", "онлайн", "очный", "заочный", "видеоконференция", "видеосвязь", "видеорежим",
            "дистанционно", "лично", "format", "online", "videoconference", "virtual", "virtually", "remotely",
            "person", "video"}

@@ -265,3 +265,21 @@ def test_the_next_meeting_is_also_the_regular_one(question):
     others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
     a = QA.from_records([r, *others]).answer(question)
     assert a.confident and "Астане" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, said", [
+    ("О чём говорили министры обороны на заседании 3 марта 2031?", "обстановку на таджикско-афганской границе"),
+    ("Какие темы поднимали министры обороны 3 марта 2031?", "обстановку на таджикско-афганской границе"),
+    ("What did the defence ministers talk about on 3 March 2031?", "обстановку на таджикско-афганской границе"),
+    ("Что постановили министры обороны 3 марта 2031?", "план совместной подготовки"),
+    ("What did the defence ministers agree on 3 March 2031?", "план совместной подготовки"),
+])
+def test_an_empty_field_is_answered_by_the_sentence_that_speaks_of_it(question, said):
+    text = ("3 марта 2031 года в Ереване прошло заседание Совета министров обороны ОДКБ. Министры обсудили "
+            "обстановку на таджикско-афганской границе. По итогам утверждён план совместной подготовки войск.")
+    r = EventRecord(id=1, date_start=dt.date(2031, 3, 3), date_end=dt.date(2031, 3, 3),
+                    title="Заседание СМО в Ереване", body="Совет министров обороны ОДКБ", body_short="СМО",
+                    kind="заседание", place="Ереван", sources=(SourceRecord("feed://a/1", "СМО в Ереване", text),))
+    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
+    a = QA.from_records([r, *others]).answer(question)
+    assert a.confident and said in a.text, a.text
