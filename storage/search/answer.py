@@ -17,7 +17,7 @@ from storage.lexicon.places import find_places
 from storage.search import normalize as nz
 from storage.lexicon.numerals import spell_out_dates
 from storage.lexicon.organisations import find_other_organisations
-from storage.search.date_query import find_date_spans, is_season_word
+from storage.search.date_query import find_date_spans, is_season_word, purpose_years
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised, bodies_named_by_words
@@ -214,7 +214,7 @@ class QA:
 
         # drop words that only named the date or the place: they were used as filters
         # each distinct word once, each city once: a question repeating "Минск" 400 times costs what one does
-        date_words = (_span_words(spelled.text) | spelled.words) if spans else set()
+        date_words = ((_span_words(spelled.text) | spelled.words) - purpose_years(spelled.text)) if spans else set()
         words = set(nz.words(question))
         place_words = {w for c in (*cities, *located) for w in words if _is_place_word(w, c.name)}
         content = [s for s in content if s.word not in date_words and s.word not in place_words]

@@ -205,8 +205,42 @@ def _season(word: str, year: int) -> list[DateRange]:
     return [DateRange(dt.date(year, first, 1), _month(year, last).end)]
 
 
+# «на 2015 год», «на 2016–2017 годы», "for 2015": the year something is for, not when the event was
+_PURPOSE_YEAR = re.compile(r"(?<![^\W\d_])(?:на|for)\s+(\d{4})(?:\s*[-–—]\s*(\d{4}))?(?:\s+год\w*)?(?!\d)",
+                           re.IGNORECASE)
+
+
+def _purposes(text: str) -> list[re.Match]:
+    return [m for m in _PURPOSE_YEAR.finditer(text)
+            if m.group(0).lower().startswith("for") or re.search(r"год", m.group(0), re.IGNORECASE)]
+
+
+def purpose_years(text: str) -> set[str]:
+    """Years a question names as what something is for («председательство на 2015 год»)."""
+    return {y for m in _purposes(text) for y in m.groups() if y}
+
+
 def find_date_spans(text: str) -> list[DateRange | DaySpan | MonthSpan]:
-    """Every date, month, year, season of a year or day-without-year mentioned in a question, in order."""
+    """Every date, month, year, season of a year or day-without-year mentioned in a question, in order.
+
+    A year the question names as a purpose («на 2015 год») is no span; a year beside a full day that it does
+    not contain («кто председательствует в 2013 году по итогам сессии 19.12.2012») is what was asked about,
+    not a second time to look in."""
+    for m in _purposes(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    spans = _find_date_spans(text)
+    days = [sp for sp in spans if isinstance(sp, DateRange) and sp.start == sp.end]
+    if days:
+        spans = [sp for sp in spans if not (_is_year(sp) and not any(sp.start <= d.start <= sp.end for d in days))]
+    return spans
+
+
+def _is_year(span) -> bool:
+    return isinstance(span, DateRange) and (span.start.month, span.start.day, span.end.month, span.end.day) == (
+        1, 1, 12, 31) and span.start.year == span.end.year
+
+
+def _find_date_spans(text: str) -> list[DateRange | DaySpan | MonthSpan]:
     found: list[DateRange | DaySpan | MonthSpan] = []
     for m in _SEASON.finditer(text):
         year = int(m["year"])

@@ -418,7 +418,11 @@ def _body_words() -> dict[str, str]:
     «СМИД» does."""
     named = {b.short: {*nz.index_terms(b.full), *nz.index_terms(b.english)} for b in BODIES}
     counts = Counter(t for terms in named.values() for t in terms)
-    return {t: short for short, terms in named.items() for t in terms if counts[t] == 1 and t not in nz.GENERIC}
+    words = {t: short for short, terms in named.items() for t in terms if counts[t] == 1 and t not in nz.GENERIC}
+    for b in BODIES:  # and its short form, however the question spelled it («СМИД», "smid")
+        if not b.is_organisation and " " not in b.short:
+            words.setdefault(nz.fold(b.short), b.short)
+    return words
 
 
 def bodies_named_by_words(slots: Sequence[Slot]) -> set[str]:

@@ -8,7 +8,7 @@ from storage.search.answer import QA
 from storage.search.compose import event_label
 from storage.search.date_query import DateQueryError, parse_date_query
 from storage.search.normalize import detect_language, english_concept
-from storage.search.records import EventRecord, PersonRecord, SourceRecord
+from storage.search.records import DecisionRecord, EventRecord, PersonRecord, SourceRecord
 
 D = dt.date(2031, 5, 4)
 
@@ -353,3 +353,24 @@ def test_the_body_named_is_the_event_not_another_bodys_event_that_mentions_it(qu
                      place="Москва") for i in range(3, 9)]
     a = QA.from_records([ministers, session, *others]).answer(question)
     assert a.hits and a.hits[0].event_id == 2, a
+
+
+@pytest.mark.parametrize("question", [
+    "smid odkb minsk 2031 resheniya", "решения СМИД в Минске в 2031 году", "CFM decisions Minsk 2031",
+    "Что решил СМИД в Минске в 2031 году?",
+])
+def test_a_body_named_by_its_short_form_is_its_own_meeting_not_a_joint_one(question):
+    smid = record(1, date_start=dt.date(2031, 7, 17), date_end=dt.date(2031, 7, 17),
+                  title="В Минске прошло заседание министров", place="Минск",
+                  body="Совет министров иностранных дел ОДКБ", body_short="СМИД", kind="заседание",
+                  decisions=(DecisionRecord("решение о заявлении по Афганистану", "принято"),),
+                  sources=(SourceRecord("a", "Министры в Минске", "Министры приняли заявление по Афганистану."),))
+    joint = record(2, date_start=dt.date(2031, 11, 30), date_end=dt.date(2031, 11, 30),
+                   title="Члены СМИД, СМО и КССБ провели совместное заседание в Минске", place="Минск",
+                   body="Совместное заседание СМИД, СМО и КССБ ОДКБ", body_short="СМИД СМО КССБ", kind="заседание",
+                   decisions=(DecisionRecord("решения по проектам документов к сессии", "одобрены"),),
+                   sources=(SourceRecord("b", "Совместное заседание", "Министры одобрили проекты документов."),))
+    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
+                     place="Москва") for i in range(3, 9)]
+    a = QA.from_records([smid, joint, *others]).answer(question)
+    assert a.confident and a.hits[0].event_id == 1, a

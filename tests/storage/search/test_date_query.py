@@ -119,3 +119,23 @@ def test_spans_overlap_events():
 @pytest.mark.parametrize("arg", ["01.02.2024-31.03.2024", "01.02.2024–31.03.2024", "1 февраля 2024-31 марта 2024"])
 def test_range_with_an_unspaced_dash(arg):
     assert parse_date_query(arg) == DateRange(dt.date(2024, 2, 1), dt.date(2024, 3, 31))
+
+
+@pytest.mark.parametrize("text, years", [
+    # a year something is for is no time to look in
+    ("кому перешло председательство в ОДКБ на 2032 год", []),
+    ("план консультаций на 2032–2033 годы", []),
+    ("What is the CSTO plan for 2032?", []),
+    ("Кто председательствует на 2032 год и где прошла сессия в 2031 году?", [2031]),
+    ("план на 2032–2033 годы утвердили в 2031 году", [2031]),
+    # a year beside a full day it does not contain is what was asked about
+    ("кто председательствует в ОДКБ в 2033 году по итогам сессии 19.12.2032", [2032]),
+    ("Who chairs the CSTO in 2033 after the session of 19 December 2032?", [2032]),
+    # …and one that contains the day is the same time said twice
+    ("заседание 4 мая 2031 года, то есть в 2031 году", [2031, 2031]),
+    ("сессия в Минске в 2031 году", [2031]),
+])
+def test_purpose_years_and_topic_years_are_not_spans(text, years):
+    from storage.search.date_query import find_date_spans
+
+    assert [sp.start.year for sp in find_date_spans(text)] == years
