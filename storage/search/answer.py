@@ -22,7 +22,7 @@ from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised, bodies_named_by_words
 from storage.lexicon.offices import ROLE_HEADS
-from storage.search.intents import Intent, asks_for_holder, counted_word, detect_intent
+from storage.search.intents import Intent, asks_for_holder, asks_for_states, counted_word, detect_intent
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
 
@@ -337,7 +337,8 @@ class QA:
         from storage.search.compose import compose
 
         record = self.index.records[doc]
-        text, citations = compose(record, intent, slots, lang, self.index.slot_weight, counted_word(question))
+        text, citations = compose(record, intent, slots, lang, self.index.slot_weight, counted_word(question),
+                                  states=intent in (Intent.participants, Intent.summary) and asks_for_states(question))
         return Answer(question, lang, intent, True, text, hits or (EventHit(record.id, score),), citations)
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from storage.lexicon.translit import name_key
-from storage.search.evidence import best_quote, sentences
+from storage.search.evidence import best_quote, sentences, states_quote
 from storage.search import normalize as nz
 from storage.search.index import Slot
 from storage.search.intents import Intent
@@ -201,11 +201,17 @@ def event_label(r: EventRecord) -> str:
 
 
 def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
-            weigh: Callable[[Slot], float] | None = None, counted: str | None = None) -> tuple[str, tuple]:
+            weigh: Callable[[Slot], float] | None = None, counted: str | None = None,
+            states: bool = False) -> tuple[str, tuple]:
     """The answer sentence and its citations; with `weigh` (the index's slot weights), also the source
     sentence that covers what the question asks beyond the fields; `counted`, the word a how-many question
-    counts, asks for a sentence that gives its number."""
+    counts, asks for a sentence that gives its number; `states`, a question answered by states, for the
+    sentence that names them."""
     text, cites = _compose(r, intent, slots, language)
+    if states:
+        quote = states_quote(r, [s for s in slots if (s.frame or s.verb) and s.terms])
+        if quote is not None:
+            return _with_quote(text, cites, quote, language)
     counted_slot = next((s for s in slots if s.word == counted and (s.terms or len(s.word) > 3)), None)
     if counted_slot is not None:
         quote = best_quote(r, _residual(r, slots), weigh or (lambda s: 1.0), exclude=_MISSING.sub(" ", text),

@@ -126,3 +126,23 @@ def _trim(sentence: str, asked: Sequence[Slot]) -> str:
     end = sentence.find(" ", start + _MAX_QUOTE - 2)
     end = len(sentence) if end < 0 else end
     return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+
+
+def states_quote(r: EventRecord, asked: Sequence[Slot]) -> Quote | None:
+    """The source sentence naming the most states, among those saying what was asked («подписали», «участвовали»)
+    when any does: «какие страны участвовали», «кто подписал соглашение» are answered by states, not people."""
+    from storage.lexicon.places import find_states
+
+    best: tuple[int, int, int, str, SourceRecord] | None = None
+    for source in r.sources:
+        for sentence in sentences(source.text):
+            states = {p.name for p in find_states(sentence)}
+            if len(states) < 2:
+                continue
+            terms, keys = _sentence_keys(sentence)
+            said = sum(1 for slot in asked if _hits(slot, terms, keys))
+            key = (said, len(states), -len(sentence))
+            if best is None or key > best[:3]:
+                best = (*key, sentence, source)
+    return Quote(_trim(best[3], asked), best[4]) if best else None
+

@@ -62,6 +62,16 @@ _HOLDER = re.compile(r"\bкак\s+(?:зовут|звали|фамилия)\b|\b�
                      r"|\bкто\s+(?:был[аи]?|является|являлся|являлась|стал[аи]?)\s|\bwho\s+(?:is|was)\s+(?:the\s+)?\w")
 
 
+_STATES = re.compile(r"\b(?:как\w*|which|what|сколько|how\s+many)\s+(?:\w+\s+)?(?:стран\w*|государств\w*|"
+                     r"countries|states|nations)\b|\b(?:кто|who)\s+(?:\w+\s+)?(?:подписа\w*|signed)\b")
+
+
+def asks_for_states(question: str) -> bool:
+    """Whether the answer is a list of states: «какие страны участвовали», "which countries signed", «кто
+    подписал соглашение» (states sign)."""
+    return bool(_STATES.search(" ".join(nz.words(question))))
+
+
 def asks_for_holder(question: str) -> bool:
     """Whether the question asks who holds an office («Как зовут министра обороны…?», "Who was the
     Secretary General…?"), so that an event naming no such person answers nothing."""
@@ -143,6 +153,8 @@ def _detect(text: str) -> Intent:
         return Intent.participants  # a delegation's head is a participant, not the chair
     if who and lemmas & _CHAIR_WITH_WHO and not participates:
         return Intent.chair
+    if _STATES.search(text) and not _HOW_MANY.search(text):
+        return Intent.participants  # «какие страны подписали / участвовали»: the states that took part
     if who and (lemmas & _SIGN or _stems(words, "sign")):
         return Intent.participants  # "кто подписал соглашение", "who signed": the signatories took part
     if _CHAIR_WHOSE.search(text) or lemmas & _CHAIR and (who or not participates):

@@ -283,3 +283,21 @@ def test_an_empty_field_is_answered_by_the_sentence_that_speaks_of_it(question, 
     others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
     a = QA.from_records([r, *others]).answer(question)
     assert a.confident and said in a.text, a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Какие страны подписали соглашение о КСОР в июне 2031?", "кто подписал соглашение о КСОР в июне 2031",
+    "Which countries signed the rapid reaction forces agreement in June 2031?",
+    "Какие государства участвовали в сессии СКБ 14 июня 2031?",
+])
+def test_a_question_answered_by_states_quotes_the_sentence_that_names_them(question):
+    text = ("14 июня 2031 года в Москве прошла сессия Совета коллективной безопасности ОДКБ. Главы государств "
+            "обсудили обстановку в регионе. Соглашение подписали президенты Армении, Казахстана, Киргизии, России и "
+            "Таджикистана. Делегация Белоруссии в Москву не прибыла.")
+    r = EventRecord(id=1, date_start=dt.date(2031, 6, 14), date_end=dt.date(2031, 6, 14),
+                    title="Подписано соглашение о КСОР", body="Совет коллективной безопасности ОДКБ",
+                    body_short="СКБ", kind="сессия", place="Москва",
+                    sources=(SourceRecord("feed://a/1", "Соглашение о КСОР", text),))
+    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
+    a = QA.from_records([r, *others]).answer(question)
+    assert a.confident and "Армении, Казахстана" in a.text, a.text

@@ -139,3 +139,15 @@ def test_whether_someone_signed_is_a_yes_or_no_about_them(question):
     from storage.search.intents import Intent, detect_intent
 
     assert detect_intent(question) is Intent.participation
+
+
+@pytest.mark.parametrize("question, states", [
+    ("Какие страны участвовали в сессии?", True), ("каких государств делегации приехали", True),
+    ("Which countries signed the agreement?", True), ("How many states took part?", True),
+    ("кто подписал соглашение", True), ("Who signed the declaration?", True),
+    ("Кто участвовал в сессии?", False), ("Which ministers came?", False), ("Где прошла сессия?", False),
+])
+def test_which_questions_are_answered_by_states(question, states):
+    from storage.search.intents import asks_for_states
+
+    assert asks_for_states(question) is states
