@@ -25,6 +25,7 @@ from storage.ingest.read import load_path, read_document  # noqa: E402
 from storage.ingest.split import split_items  # noqa: E402
 from storage.lexicon.bodies import find_bodies  # noqa: E402
 from storage.lexicon.kinds import find_kinds  # noqa: E402
+from storage.lexicon.series import series_keys  # noqa: E402
 
 _SHORT = re.compile(r"\(([А-ЯЁA-Z][А-ЯЁA-Z ]{1,15})\)")
 
@@ -87,7 +88,9 @@ def convert(gold: dict, corpus: Path) -> list[dict]:
             "place": g.get("place"), "venue": None, "format": g.get("format"),
             "chair": {"person": chair, "role": None, "state": None} if isinstance(chair, str) else
                      {"person": None, "role": None, "state": None},
-            "summary": None, "series": None,
+            # the named exercise or operation, as the project keys it, from the gold body and the page's title
+            "summary": None, "series": " ".join(sorted(series_keys(" ".join(filter(None, [g.get("body"), *titles[:1]])))))
+            or None,
             "participants": [{"name": n, "role": None, "organisation": None} for n in g.get("participants") or []],
             "decisions": list(g.get("decisions") or []), "decision_actions": [],
             "topics": [], "sources": sources, "facts": [],

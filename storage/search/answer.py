@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.lexicon.places import find_places
+from storage.lexicon.series import series_keys
 from storage.search import normalize as nz
 from storage.lexicon.numerals import spell_out_dates
 from storage.lexicon.organisations import find_other_organisations
@@ -212,6 +213,12 @@ class QA:
             else:  # no record placed in that state: the state stays a word to match, not a filter
                 located = []
 
+        # «операции «Нелегал-2031»», "Interaction-2031": a named exercise or operation is which event, as a date is
+        series = ix.of_series(series_keys(_capitalised(question)))
+        if series:
+            # it outranks a place or date it disagrees with («учения в Армении» of an operation run everywhere)
+            only = (only & series if only is not None else series) or series
+
         # drop words that only named the date or the place: they were used as filters
         # each distinct word once, each city once: a question repeating "Минск" 400 times costs what one does
         date_words = ((_span_words(spelled.text) | spelled.words) - purpose_years(spelled.text)) if spans else set()
@@ -279,15 +286,16 @@ class QA:
         """The event a question's dates or places already decided, when its words name nothing it lacks.
 
         «К какому юбилею приурочили сессию СКБ 15 мая 2031?»: the dates leave one or two events, the body named
-        is this one's, and «юбилею» is the detail asked, not a sign of another event. Any name the event lacks
-        (a person, a state, a body) still refuses; so do words matching none of the event's own fields."""
+        is this one's, and «юбилею» is the detail asked, not a sign of another event. Any name the event's records
+        lack altogether (a person, a state, a body) still refuses; so do words matching none of its own fields.
+        A named exercise or operation («Нелегал-2031») decides like a date."""
         ix = self.index
         content = [i for i, s in enumerate(slots) if not s.generic and not s.frame]
         _, masks, fields = ix.score(slots, only)
         own: dict[int, float] = {}
         for doc in only:
-            if any(not fields.get(doc, 0) >> i & 1 and (slots[i].proper and not slots[i].verb) for i in content):
-                continue  # a name the question gives that this event lacks
+            if any(not masks.get(doc, 0) >> i & 1 and (slots[i].proper and not slots[i].verb) for i in content):
+                continue  # a name the question gives that this event's records lack altogether
             own[doc] = sum(ix.slot_weight(slots[i]) for i in content if fields.get(doc, 0) >> i & 1)
         best = max(own, key=own.get, default=None)
         if best is None or own[best] <= 0 or sum(1 for w in own.values() if w >= own[best]) > 1:

@@ -151,6 +151,11 @@ class SearchIndex:
                 by_month[m].append(i)
         self.by_place = {k: tuple(v) for k, v in by_place.items()}
         self.by_month = {k: tuple(v) for k, v in by_month.items()}
+        by_series: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(self.records):
+            for key in (r.series or "").split():
+                by_series[key].append(i)
+        self.by_series = {k: tuple(v) for k, v in by_series.items()}
         people: set[str] = set()
         for r in self.records:
             for p in r.participants:
@@ -384,6 +389,10 @@ class SearchIndex:
                 out.update(d for d in self.by_month.get(sp.month, ())
                            if sp.overlaps(self.records[d].date_start, self.records[d].date_end))
         return out
+
+    def of_series(self, keys: Iterable[str]) -> set[int]:
+        """Records of the named exercises or operations ("nelegal-2031")."""
+        return {doc for key in keys for doc in self.by_series.get(key, ())}
 
     def at_places(self, names: Iterable[str]) -> set[int]:
         out: set[int] = set()

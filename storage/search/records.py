@@ -58,6 +58,7 @@ class EventRecord:
     chair_state: str | None = None
     summary: str | None = None
     is_announcement: bool = False
+    series: str | None = None  # named exercises and operations, space-separated keys ("nelegal-2031")
     participants: tuple[PersonRecord, ...] = ()
     decisions: tuple[DecisionRecord, ...] = ()
     topics: tuple[str, ...] = ()
@@ -88,6 +89,7 @@ def record_from_event(event: Event) -> EventRecord:
         chair_state=event.chair_state,
         summary=event.summary,
         is_announcement=bool(event.is_announcement),
+        series=event.series,
         participants=tuple(PersonRecord(p.name, p.role, p.organisation) for p in event.participants),
         decisions=tuple(DecisionRecord(d.text, d.action) for d in event.decisions),
         topics=tuple(t.text for t in event.topics),

@@ -270,3 +270,26 @@ def test_modal_words_are_wording_not_evidence(qa, question):
     assert slots and all(s.generic for s in slots)
     a = qa.answer(question)
     assert a.confident and a.hits[0].event_id == 4, a
+
+
+def _operation_store() -> QA:
+    op = rec(1, dt.date(2032, 5, 22), "Первый этап операции «Нелегал-2032»", None, None, None, "операция",
+             "С 22 мая по 2 июня компетентные органы провели операцию «Нелегал-2032». В Армении выявлено 312 "
+             "иностранцев-нарушителей миграционного законодательства.")
+    op = EventRecord(**{**{f: getattr(op, f) for f in op.__slots__}, "series": "nelegal-2032"})
+    drill = rec(2, dt.date(2032, 5, 25), "Учение «Щит-2032» в Армении", "Армения", None, None, "учения",
+                "В Армении прошло учение.")
+    return QA.from_records([op, drill, *FILLER])
+
+
+@pytest.mark.parametrize("question", [
+    "Сколько иностранцев-нарушителей выявили в Армении в ходе операции «Нелегал-2032»?",
+    "сколько нарушителей выявили в армении во время нелегал-2032",
+])
+def test_a_named_operation_decides_the_event_like_a_date(question):
+    a = _operation_store().answer(question)
+    assert a.confident and a.hits[0].event_id == 1 and "312" in a.text, a
+
+
+def test_a_named_operation_still_refuses_a_name_its_records_lack():
+    assert not _operation_store().answer("Что сказал Пётр Гаврилюк об операции «Нелегал-2032»?").confident
