@@ -44,3 +44,18 @@ def series_keys(text: str) -> set[str]:
         key = _BY_NAME.get(name) or name_key(name)
         keys.add(f"{key}-{m['year']}")
     return {k.replace(" ", "_") for k in keys}  # one token each: events.series holds them space-separated
+
+
+def series_names(keys: str | None, language: str = "ru") -> list[str]:
+    """Display names of the standing series among the keys ("vzaimodeistvie-2031 poisk-2031" →
+    «Взаимодействие-2031», «Поиск-2031»; English: "Interaction-2031"). A key outside the table is only a
+    transliteration, no name to show."""
+    out = []
+    for key in (keys or "").split():
+        name, _, year = key.rpartition("-")
+        names = SERIES.get(name.replace("_", " "))
+        if names and year.isdigit():
+            shown = names[1] if language == "en" else names[0]
+            out.append(f"{shown[:1].upper()}{shown[1:]}-{year}")
+    return out
+

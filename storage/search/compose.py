@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from storage.lexicon.translit import name_key
+from storage.lexicon.series import series_names
 from storage.search.evidence import best_quote, sentences, states_quote
 from storage.search import normalize as nz
 from storage.search.index import Slot
@@ -36,6 +37,7 @@ _RU = {
     "topics": "обсуждали: {value}",
     "no_topics": "в записях нет тем обсуждения",
     "also": "в том числе: {value}",
+    "series": "учения и операции: {value}",
     "more": "и ещё {n}",
     "quote": "В источнике: «{value}»",
 }
@@ -57,6 +59,7 @@ _EN = {
     "topics": "discussed: {value}",
     "no_topics": "the records list no topics",
     "also": "including: {value}",
+    "series": "exercises and operations: {value}",
     "more": "and {n} more",
     "quote": "The source says: “{value}”",
 }
@@ -358,6 +361,11 @@ def _summary(r: EventRecord, residual: list[Slot], words: dict[str, str], date: 
         parts.append(words["format"].format(value=r.format))
     if r.chair_person or r.chair_state:
         parts.append(words["chair"].format(value=r.chair_person or r.chair_state))
+    # «ОДКБ впервые проводит три учения одновременно»: which ones, when the title does not say
+    named = [n for n in series_names(r.series, "en" if words is _EN else "ru")
+             if nz.fold(n.rsplit("-", 1)[0]) not in nz.fold(r.title)]
+    if named:
+        parts.append(words["series"].format(value=", ".join(named)))
     cite("date", date)
     cite("body", r.body)
     if residual:

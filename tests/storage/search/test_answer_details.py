@@ -374,3 +374,25 @@ def test_a_body_named_by_its_short_form_is_its_own_meeting_not_a_joint_one(quest
                      place="Москва") for i in range(3, 9)]
     a = QA.from_records([smid, joint, *others]).answer(question)
     assert a.confident and a.hits[0].event_id == 1, a
+
+
+@pytest.mark.parametrize("question, names", [
+    ("Какие учения ОДКБ прошли в октябре 2031?", ["Взаимодействие-2031", "Поиск-2031", "Эшелон-2031"]),
+    ("What CSTO exercises took place in October 2031?", ["Interaction-2031", "Search-2031", "Echelon-2031"]),
+])
+def test_a_summary_names_the_exercises_its_title_does_not(question, names):
+    drills = record(1, date_start=dt.date(2031, 10, 18), date_end=dt.date(2031, 10, 23),
+                    title="ОДКБ впервые проводит три учения одновременно", place="Таджикистан", kind="учения",
+                    series="eshelon-2031 poisk-2031 vzaimodeistvie-2031",
+                    sources=(SourceRecord("a", "Три учения", "Начались три учения."),))
+    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
+                     place="Москва") for i in range(2, 8)]
+    a = QA.from_records([drills, *others]).answer(question)
+    assert a.confident and all(n in a.text for n in names), a.text
+
+
+def test_series_outside_the_table_and_those_in_the_title_are_not_repeated():
+    from storage.lexicon.series import series_names
+
+    assert series_names("shchit-2031 poisk-2031") == ["Поиск-2031"]
+    assert series_names(None) == [] and series_names("poisk-2031", "en") == ["Search-2031"]
