@@ -36,11 +36,22 @@ _ABBREVIATED = re.compile(
     r"|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Jr|No|vs|approx|e\.g|i\.e)\.$")
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
+
+
 def sentences(text: str) -> list[str]:
-    """Sentences of a source text: split after end punctuation followed by a capital, and at line breaks."""
+    """Sentences of a source text: split after end punctuation followed by a capital, and at line breaks; a
+    sentence ending in a colon keeps the list items that follow it («…принять решения: - о …; - о …»)."""
     out: list[str] = []
     glue = False
+    listing = False  # the last sentence ended in a colon, or is such a sentence with its items so far
     for line in text.splitlines():
+        if not line.strip():
+            continue
+        if listing and _LIST_ITEM.match(line) and len(out[-1]) < _MAX_QUOTE:
+            out[-1] = f"{out[-1]} {line.strip()}"
+            continue
+        listing = False
         for piece in _SENTENCE.split(line):
             piece = piece.strip()
             if not piece:
@@ -51,6 +62,7 @@ def sentences(text: str) -> list[str]:
                 out.append(piece)
             glue = bool(_ABBREVIATED.search(out[-1]))
         glue = False
+        listing = bool(out) and out[-1].endswith(":")
     return [p for p in out if len(p) > 1]
 
 

@@ -301,3 +301,27 @@ def test_a_question_answered_by_states_quotes_the_sentence_that_names_them(quest
     others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
     a = QA.from_records([r, *others]).answer(question)
     assert a.confident and "Армении, Казахстана" in a.text, a.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Министры примут решения:\n\n- о плане подготовки;\n- о порядке связи.\n\nДалее пресс-конференция.",
+     ["Министры примут решения: - о плане подготовки; - о порядке связи.", "Далее пресс-конференция."]),
+    ("The ministers will approve:\n• a training plan;\n• a communications procedure.\nThen a press conference.",
+     ["The ministers will approve: • a training plan; • a communications procedure.", "Then a press conference."]),
+    ("Повестка:\n1) границы;\n2) миграция.", ["Повестка: 1) границы; 2) миграция."]),
+    # a colon without a list after it stays a sentence of its own
+    ("Итоги таковы:\nМинистры разошлись.", ["Итоги таковы:", "Министры разошлись."]),
+])
+def test_a_sentence_ending_in_a_colon_keeps_its_list(text, expected):
+    assert sentences(text) == expected
+
+
+def test_the_answer_quotes_a_list_of_planned_decisions():
+    text = ("16 августа 2031 года в Ереване пройдёт заседание Совета министров обороны ОДКБ. По итогам планируется "
+            "принять решения:\n\n- о совершенствовании системы связи;\n- о снабжении войск.\n\nМинистры прибудут утром.")
+    r = EventRecord(id=1, date_start=dt.date(2031, 8, 16), date_end=dt.date(2031, 8, 16),
+                    title="СМО в Ереване", body="Совет министров обороны ОДКБ", body_short="СМО", kind="заседание",
+                    place="Ереван", sources=(SourceRecord("feed://a/1", "СМО в Ереване", text),))
+    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
+    a = QA.from_records([r, *others]).answer("Какие решения планировали принять министры обороны в Ереване в 2031 году?")
+    assert a.confident and "о снабжении войск" in a.text, a.text
