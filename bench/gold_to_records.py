@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from storage.export import FORMAT_VERSION  # noqa: E402
 from storage.ingest.read import load_path, read_document  # noqa: E402
 from storage.ingest.split import split_items  # noqa: E402
-from storage.lexicon.bodies import find_bodies  # noqa: E402
-from storage.lexicon.kinds import find_kinds  # noqa: E402
+from storage.lexicon.bodies import find_bodies, joint_body  # noqa: E402
+from storage.lexicon.kinds import KINDS, find_kinds  # noqa: E402
 from storage.lexicon.series import series_keys  # noqa: E402
 
 _SHORT = re.compile(r"\(([А-ЯЁA-Z][А-ЯЁA-Z ]{1,15})\)")
@@ -54,6 +54,9 @@ def body_names(gold_body: str | None) -> tuple[str | None, str | None]:
         return None, None
     m = _SHORT.search(gold_body)
     found = find_bodies(gold_body)
+    joint = joint_body(b.short for b, _, _ in found)
+    if joint is not None:  # «СМИД, СМО и КССБ (совместное заседание)»: one joint body, as ingestion keys it
+        return joint.full[:300], joint.short[:50]
     if m:
         full = (gold_body[:m.start()] + gold_body[m.end():]).strip(" ,")
         return full[:300], m[1].strip()[:50]
@@ -68,28 +71,37 @@ def convert(gold: dict, corpus: Path) -> list[dict]:
     items = events.items() if isinstance(events, dict) else enumerate(events)
     out = []
     for key, g in items:
-        sources, titles = [], []
+        sources, titles, fits = [], [], []
+        hints = list(g.get("title_any") or [])
         for name in g.get("sources") or []:
             path = corpus / name
-            title, text = page_of(path, list(g.get("title_any") or []))
+            title, text = page_of(path, hints)
             titles.append(title)
+            fits.append(sum(h.casefold() in f"{title} {text}".casefold() for h in hints))
             sources.append({"location": str(path), "outlet": None, "published": None, "title": title,
                             "item_index": 0, "language": "en" if not re.search(r"[а-яё]", text[:2000], re.I) else "ru",
                             "is_announcement": bool(g.get("announcement_only")), "text": text})
         full, short = body_names(g.get("body"))
-        kinds = find_kinds(" ".join(filter(None, [g.get("body"), *titles])))
+        # the kind the gold's own words give («учени», «штабные переговоры»), else the headlines'
+        # (title_any holds word stems: «учени» is the start of «учения»)
+        stems = [h.casefold() for h in hints if len(h) >= 4]
+        by_stem = [(k, 0, 0) for k in KINDS if any(t.casefold().startswith(h) for h in stems for t in k.triggers)]
+        kinds = (find_kinds(" ".join(filter(None, [g.get("body"), *hints]))) or by_stem
+                 or find_kinds(" ".join(titles)))
         chair = g.get("chair")
         out.append({
             "version": FORMAT_VERSION, "id": key,
             "date_start": g["date_start"], "date_end": g.get("date_end") or g["date_start"],
             "is_announcement": bool(g.get("announcement_only")),
-            "title": titles[0] if titles else (g.get("title_any") or [str(key)])[0],
+            # the headline of the page that tells most of the event (not a page that only mentions it)
+            "title": titles[fits.index(max(fits))] if titles else (g.get("title_any") or [str(key)])[0],
             "body": full, "body_short": short, "kind": kinds[0][0].name if kinds else None,
             "place": g.get("place"), "venue": None, "format": g.get("format"),
             "chair": {"person": chair, "role": None, "state": None} if isinstance(chair, str) else
                      {"person": None, "role": None, "state": None},
             # the named exercise or operation, as the project keys it, from the gold body and the page's title
-            "summary": None, "series": " ".join(sorted(series_keys(" ".join(filter(None, [g.get("body"), *titles[:1]])))))
+            "summary": None, "series": " ".join(sorted(series_keys(" ".join(filter(None, [
+                g.get("body"), *titles[:1], *(h[:1].upper() + h[1:] for h in hints)])))))
             or None,
             "participants": [{"name": n, "role": None, "organisation": None} for n in g.get("participants") or []],
             "decisions": list(g.get("decisions") or []), "decision_actions": [],
