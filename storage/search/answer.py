@@ -265,6 +265,14 @@ class QA:
         rivals = [r for r in passing[1:4] if r.coverage >= best.coverage - 1e-9]
         # "когда прошло заседание?": a kind of event alone does not say which one when several match
         kind_only = all(_is_kind_slot(s) for s in content)
+        # the first kind named is what the question is about: «переговоры по учению» are talks
+        named_kinds = {k.name for k, _, _ in sorted(find_kinds(question), key=lambda f: f[1])[:1]}
+        if rivals and named_kinds and not kind_only:
+            # «штабные переговоры по учению X» of the talks and the exercise they prepared: the kind named
+            # decides between events the other words tie
+            own = [r for r in [best, *rivals] if ix.records[r.doc].kind in named_kinds]
+            if len(own) == 1:
+                best, rivals = own[0], []
         if rivals and kind_only and only is not None and intent is Intent.summary:
             # "заседания ОДКБ в Бишкеке в 2019 году", "What CSTO meetings took place in September 2008?": a kind of
             # event within the dates or places asked is a list of every such event there, not one guess

@@ -396,3 +396,24 @@ def test_series_outside_the_table_and_those_in_the_title_are_not_repeated():
 
     assert series_names("shchit-2031 poisk-2031") == ["Поиск-2031"]
     assert series_names(None) == [] and series_names("poisk-2031", "en") == ["Search-2031"]
+
+
+@pytest.mark.parametrize("question, event", [
+    ("В каком формате прошли штабные переговоры по учению «Эшелон-2031»?", 1),
+    ("Где проходило учение «Эшелон-2031»?", 2),
+    ("Where were the Echelon-2031 drills held?", 2),
+    ("формат штабных переговоров по учению Эшелон-2031", 1),
+])
+def test_the_kind_named_first_decides_between_events_of_one_exercise(question, event):
+    talks = record(1, date_start=dt.date(2031, 7, 7), date_end=dt.date(2031, 7, 8),
+                   title="Штабные переговоры по учению «Эшелон-2031»", kind="переговоры", format="видеоконференция",
+                   series="eshelon-2031",
+                   sources=(SourceRecord("a", "Переговоры", "Штабные переговоры по учению «Эшелон-2031» прошли по видеосвязи."),))
+    drill = record(2, date_start=dt.date(2031, 8, 19), date_end=dt.date(2031, 8, 19),
+                   title="Начался первый этап учения «Эшелон-2031»", kind="учения", place="Астраханская область",
+                   series="eshelon-2031",
+                   sources=(SourceRecord("b", "Учение", "Учение «Эшелон-2031» началось на полигоне Капустин Яр."),))
+    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
+                     place="Москва") for i in range(3, 9)]
+    a = QA.from_records([talks, drill, *others]).answer(question)
+    assert a.confident and a.hits[0].event_id == event, a
