@@ -417,3 +417,15 @@ def test_the_kind_named_first_decides_between_events_of_one_exercise(question, e
                      place="Москва") for i in range(3, 9)]
     a = QA.from_records([talks, drill, *others]).answer(question)
     assert a.confident and a.hits[0].event_id == event, a
+
+
+@pytest.mark.parametrize("question", ["дата подписания соглашения о границе", "Когда было подписание соглашения о границе?",
+                                      "когда подписали соглашение о границе"])
+def test_signing_is_one_concept_as_a_noun_and_as_a_verb(question):
+    signed = record(1, date_start=dt.date(2031, 10, 7), date_end=dt.date(2031, 10, 7),
+                    title="В Минске подписали соглашение о границе",
+                    sources=(SourceRecord("a", "Сессия", "Главы государств подписали соглашение о границе."),))
+    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Проект соглашения о границе {i}",
+                     sources=(SourceRecord("b", "x", f"Подготовлен проект соглашения № {i}."),)) for i in range(2, 8)]
+    a = QA.from_records([signed, *others]).answer(question)
+    assert a.confident and a.hits[0].event_id == 1, a
