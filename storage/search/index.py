@@ -289,6 +289,8 @@ class SearchIndex:
             terms = () if w in state_terms else self.resolve(w, english and w not in capitalised)
             if w not in ws and not any(t in self.postings for t, _ in terms):
                 continue  # a body's short form added for the question's full name: an alias the store lacks
+            if w not in ws and {t for t, _ in terms} <= {t for slot in out for t, _ in slot.terms}:
+                continue  # …or one the question's own words already carry ("Secretariat" → «секретариат»)
             # what the word itself is (generic, a frame): its own terms, not a synonym's («следующий» ~ «очередной»)
             synonyms = set(nz.SYNONYMS.get(lemma) or nz.SYNONYMS.get(w) or ())
             own = {lemma, *(t for t, _ in terms if t not in synonyms)}

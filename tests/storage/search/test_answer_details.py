@@ -429,3 +429,14 @@ def test_signing_is_one_concept_as_a_noun_and_as_a_verb(question):
                      sources=(SourceRecord("b", "x", f"Подготовлен проект соглашения № {i}."),)) for i in range(2, 8)]
     a = QA.from_records([signed, *others]).answer(question)
     assert a.confident and a.hits[0].event_id == 1, a
+
+
+def test_a_body_named_once_weighs_once():
+    # the short form added for a body's full name is an alias only when the question's own words lack its terms
+    kssb = record(1, title="Секретари совбезов собрались в Бишкеке", body="Комитет секретарей советов безопасности ОДКБ",
+                  body_short="КССБ", sources=(SourceRecord("a", "КССБ", "Секретариат ОДКБ представил доклад."),))
+    ix = QA.from_records([kssb, record(2, title="Встреча в Секретариате ОДКБ", body="Секретариат ОДКБ",
+                                       body_short="Секретариат")]).index
+    slots = ix.slots("Who represented the CSTO Secretariat at the meeting of security council secretaries?")
+    carrying = [s.word for s in slots if "секретариат" in {t for t, _ in s.terms} and not s.generic]
+    assert len(carrying) == 1, carrying
