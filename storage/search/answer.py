@@ -23,7 +23,8 @@ from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised, bodies_named_by_words
 from storage.lexicon.offices import ROLE_HEADS
-from storage.search.intents import Intent, asks_for_holder, asks_for_states, counted_word, detect_intent
+from storage.search.intents import (Intent, asks_for_holder, asks_for_states, asks_how_often, counted_word,
+                                    detect_intent)
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
 
@@ -262,6 +263,10 @@ class QA:
         best = passing[0]
         if others and not self._names_any(best.doc, others):
             return self._refuse(question, lang, intent, ())
+        if asks_how_often(question):
+            # «Сколько раз СМИД собирался в Минске?»: every event that answers as well as the best one, counted
+            tied = [r.doc for r in passing if r.coverage >= best.coverage - 1e-9]
+            return self._count(question, lang, intent, _by_date(ix, tied))
         rivals = [r for r in passing[1:4] if r.coverage >= best.coverage - 1e-9]
         # "когда прошло заседание?": a kind of event alone does not say which one when several match
         kind_only = all(_is_kind_slot(s) for s in content)
@@ -344,6 +349,21 @@ class QA:
                 else f"На эти даты в записях несколько событий ({len(records)}): {items}.")
         hits = tuple(EventHit(r.id, 100.0) for r in records)
         return Answer(question, lang, intent, True, text, hits, (), several=True)
+
+    def _count(self, question: str, lang: str, intent: Intent, docs: list[int]) -> Answer:
+        from storage.search.compose import event_label
+
+        records = [self.index.records[d] for d in docs]
+        shown = "; ".join(f"{format_date_range(r.date_start, r.date_end, lang)} — {event_label(r)}"
+                          for r in records[:_MAX_LISTED])
+        more = len(records) - _MAX_LISTED
+        if lang == "en":
+            text = f"The records hold {len(records)} such event{'s' if len(records) != 1 else ''}: {shown}" + (
+                f"; and {more} more." if more > 0 else ".")
+        else:
+            text = f"В записях таких событий: {len(records)} — {shown}" + (f"; и ещё {more}." if more > 0 else ".")
+        hits = tuple(EventHit(r.id, 100.0) for r in records)
+        return Answer(question, lang, intent, True, text, hits, (), several=len(records) > 1)
 
     def _refuse(self, question: str, lang: str, intent: Intent, hits: tuple[EventHit, ...]) -> Answer:
         return Answer(question, lang, intent, False, "", hits, ())

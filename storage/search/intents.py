@@ -85,6 +85,18 @@ _NOT_COUNTED = frozenset("всего было были примерно окол
 _TIMES = frozenset({"раз", "times"})  # «сколько раз»: how often, not how many of something
 
 
+_HOW_OFTEN = re.compile(r"\bсколько\s+(?:всего\s+)?раз\b|\bhow\s+many\s+times\b|\bhow\s+often\b|"
+                        r"\bсколько\s+(?:было\s+)?(?:заседаний|сессий|встреч|учений|саммитов|операций|"
+                        r"консультаций|совещаний)\b|\bhow\s+many\s+(?:meetings|sessions|summits|exercises|drills|"
+                        r"operations|consultations)\b")
+
+
+def asks_how_often(question: str) -> bool:
+    """«Сколько раз СМИД собирался в Минске?», «Сколько было саммитов в Астане?», "How many times…": a count of
+    events, answered by the events themselves."""
+    return bool(_HOW_OFTEN.search(" ".join(nz.words(question))))
+
+
 def counted_word(question: str) -> str | None:
     """What a how-many question counts: «Сколько военнослужащих участвовало…» → "военнослужащих",
     "How many troops took part" → "troops", «Какова численность войск» → "войск"."""

@@ -293,3 +293,25 @@ def test_a_named_operation_decides_the_event_like_a_date(question):
 
 def test_a_named_operation_still_refuses_a_name_its_records_lack():
     assert not _operation_store().answer("Что сказал Пётр Гаврилюк об операции «Нелегал-2032»?").confident
+
+
+def _meetings_store() -> QA:
+    minsk = [rec(i, dt.date(2030 + i, 6, 2), f"Заседание СМИД в Минске {2030 + i}", "Минск", *SMID, "заседание",
+                 "Министры иностранных дел собрались в Минске.") for i in range(1, 4)]
+    elsewhere = rec(4, dt.date(2034, 6, 2), "Заседание СМИД в Ереване", "Ереван", *SMID, "заседание",
+                    "Министры иностранных дел собрались в Ереване.")
+    defence = rec(5, dt.date(2034, 9, 2), "Заседание СМО в Минске", "Минск", *SMO, "заседание",
+                  "Министры обороны собрались в Минске.")
+    return QA.from_records([*minsk, elsewhere, defence, *FILLER])
+
+
+@pytest.mark.parametrize("question, count", [
+    ("Сколько раз СМИД собирался в Минске?", 3),
+    ("сколько заседаний СМИД прошло в Минске", 3),
+    ("How many times did the CSTO foreign ministers meet in Minsk?", 3),
+    ("How many meetings of the foreign ministers were held in Minsk?", 3),
+    ("Сколько раз министры обороны встречались в Минске?", 1),
+])
+def test_how_often_counts_the_events_that_answer(question, count):
+    a = _meetings_store().answer(question)
+    assert a.confident and len(a.hits) == count and str(count) in a.text, a

@@ -151,3 +151,15 @@ def test_which_questions_are_answered_by_states(question, states):
     from storage.search.intents import asks_for_states
 
     assert asks_for_states(question) is states
+
+
+@pytest.mark.parametrize("question, often", [
+    ("Сколько раз СМИД собирался в Минске?", True), ("сколько было саммитов в Астане", True),
+    ("How many times did the council meet?", True), ("How often do the ministers meet?", True),
+    ("How many exercises were held in 2031?", True),
+    ("Сколько военнослужащих участвовало?", False), ("How many troops took part?", False),
+])
+def test_which_questions_ask_how_often(question, often):
+    from storage.search.intents import asks_how_often
+
+    assert asks_how_often(question) is often
