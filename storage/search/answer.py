@@ -18,13 +18,13 @@ from storage.lexicon.series import series_keys
 from storage.search import normalize as nz
 from storage.lexicon.numerals import spell_out_dates
 from storage.lexicon.organisations import find_other_organisations
-from storage.search.date_query import find_date_spans, is_season_word, purpose_years
+from storage.search.date_query import find_date_spans, is_season_word, purpose_years, relative_date_words
 from storage.lexicon.bodies import find_bodies
 from storage.lexicon.kinds import find_kinds
 from storage.search.index import SearchIndex, Slot, _capitalised, bodies_named_by_words
 from storage.lexicon.offices import ROLE_HEADS
-from storage.search.intents import (Intent, asks_for_holder, asks_for_states, asks_how_often, counted_word,
-                                    detect_intent)
+from storage.search.intents import (Intent, asks_for_holder, asks_for_states, asks_how_often, asks_latest_or_next,
+                                    counted_word, detect_intent)
 from storage.search.records import EventRecord
 from storage.search.render_dates import format_date_range
 
@@ -182,7 +182,7 @@ class QA:
 
     # --- answering ---------------------------------------------------------------------------
 
-    def answer(self, question: str, language: str | None = None) -> Answer:
+    def answer(self, question: str, language: str | None = None, today: dt.date | None = None) -> Answer:
         question = question[:MAX_QUESTION_CHARS]  # the bot says so to the user; every caller's cost is bounded
         lang = language or nz.detect_language(question)
         intent = detect_intent(question)
@@ -190,7 +190,7 @@ class QA:
         slots = ix.slots(question)
         # dates written in words ("шестого октября две тысячи седьмого года") are read as the digits they spell
         spelled = spell_out_dates(question)
-        spans = find_date_spans(spelled.text)
+        spans = find_date_spans(spelled.text, today)
         found_places = find_places(_capitalised(question))
         cities = list({p.name: p for p, _, _ in found_places if not p.is_state}.values())
         # "учения в Армении", "drills in Kazakhstan": a state after a locative preposition is where the event was;
@@ -222,11 +222,17 @@ class QA:
 
         # drop words that only named the date or the place: they were used as filters
         # each distinct word once, each city once: a question repeating "Минск" 400 times costs what one does
-        date_words = ((_span_words(spelled.text) | spelled.words) - purpose_years(spelled.text)) if spans else set()
+        date_words = ((_span_words(spelled.text) | spelled.words | relative_date_words(spelled.text))
+                      - purpose_years(spelled.text)) if spans else set()
         words = set(nz.words(question))
         place_words = {w for c in (*cities, *located) for w in words if _is_place_word(w, c.name)}
-        content = [s for s in content if s.word not in date_words and s.word not in place_words]
-        slots = [s for s in slots if s.word not in date_words and s.word not in place_words]
+        # «последнее заседание СМИД», "the next summit": with no date asked, the latest (or the next) of those that
+        # answer; the word that asked it is no word to match
+        when, when_words = asks_latest_or_next(question) if not spans else (None, set())
+        content = [s for s in content if s.word not in date_words and s.word not in place_words
+                   and s.word not in when_words]
+        slots = [s for s in slots if s.word not in date_words and s.word not in place_words
+                 and s.word not in when_words]
 
         # «саммит СНГ», "NATO summit": another organisation's event; only a record naming it may answer
         others = find_other_organisations(question)
@@ -263,6 +269,16 @@ class QA:
         best = passing[0]
         if others and not self._names_any(best.doc, others):
             return self._refuse(question, lang, intent, ())
+        if when is not None:
+            day = today or dt.date.today()
+            tied = [r for r in passing if r.coverage >= best.coverage - 1e-9]
+            pick = (max((r for r in tied if ix.records[r.doc].date_start <= day),
+                        key=lambda r: ix.records[r.doc].date_start, default=None) if when == "latest" else
+                    min((r for r in tied if ix.records[r.doc].date_end >= day),
+                        key=lambda r: ix.records[r.doc].date_start, default=None))
+            if pick is not None and len(tied) > 1:
+                return self._confident(question, lang, intent, pick.doc, slots, self._hit(pick, best.score).score)
+            # none yet to come («где решили провести следующее заседание…» asks a detail): the usual choice
         if asks_how_often(question):
             # «Сколько раз СМИД собирался в Минске?»: every event that answers as well as the best one, counted
             tied = [r.doc for r in passing if r.coverage >= best.coverage - 1e-9]

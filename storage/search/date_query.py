@@ -220,18 +220,101 @@ def purpose_years(text: str) -> set[str]:
     return {y for m in _purposes(text) for y in m.groups() if y}
 
 
-def find_date_spans(text: str) -> list[DateRange | DaySpan | MonthSpan]:
+# times said relative to today: «в прошлом году», "last week", «вчера»
+_RELATIVE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<last_year>(?:в|за)\s+прошл\w+\s+году|last\s+year)"
+    r"|(?P<this_year>в\s+(?:этом|текущем|нынешнем|сем)\s+году|this\s+year)"
+    r"|(?P<last_month>в\s+прошл\w+\s+месяц\w*|last\s+month)|(?P<this_month>в\s+этом\s+месяц\w*|this\s+month)"
+    r"|(?P<last_week>на\s+прошл\w+\s+недел\w*|last\s+week)|(?P<this_week>на\s+этой\s+недел\w*|this\s+week)"
+    r"|(?P<day_before>позавчера)|(?P<yesterday>вчера|yesterday)|(?P<today>сегодня|today))(?![^\W\d_])",
+    re.IGNORECASE)
+# «в начале 2031», «в конце 2031 года», "early 2031", "mid-2031", "the end of 2031"
+_PART_OF_YEAR = re.compile(
+    r"(?<![^\W\d_])(?P<part>начал\w*|конц\w*|середин\w*|early|late|mid|beginning(?:\s+of)?|end(?:\s+of)?"
+    r"|middle(?:\s+of)?)(?:\s+the)?\s*-?\s*(?:(?P<year>\d{4})(?!\d)(?:\s*(?:г\.?|года?|году)(?![^\W\d_]))?"
+    r"|(?P<last>прошл\w+\s+год\w*|last\s+year)|(?P<this>(?:этого|текущего|нынешнего)\s+года|this\s+year))",
+    re.IGNORECASE)
+
+
+def _relative(kind: str, today: dt.date) -> DateRange:
+    if kind == "last_year":
+        return DateRange(dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
+    if kind == "this_year":
+        return DateRange(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31))
+    first = today.replace(day=1)
+    if kind == "this_month":
+        return _month(today.year, today.month)
+    if kind == "last_month":
+        before = first - dt.timedelta(days=1)
+        return _month(before.year, before.month)
+    monday = today - dt.timedelta(days=today.weekday())
+    if kind == "this_week":
+        return DateRange(monday, monday + dt.timedelta(days=6))
+    if kind == "last_week":
+        return DateRange(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+    back = {"today": 0, "yesterday": 1, "day_before": 2}[kind]
+    day = today - dt.timedelta(days=back)
+    return DateRange(day, day)
+
+
+def _part_of_year(part: str, year: int) -> DateRange:
+    word = part.lower()
+    if word.startswith(("нач", "early", "beginning")):
+        first, last = 1, 4
+    elif word.startswith(("кон", "late", "end")):
+        first, last = 9, 12
+    else:  # «в середине», "mid", "middle of"
+        first, last = 5, 8
+    return DateRange(dt.date(year, first, 1), _month(year, last).end)
+
+
+def relative_date_words(text: str) -> set[str]:
+    """The words of a question's relative times and parts of years («прошлом», "week", «начале»): they said
+    when, not what."""
+    return {w.lower() for rx in (_RELATIVE, _PART_OF_YEAR) for m in rx.finditer(text)
+            for w in re.findall(r"[^\W\d_]+", m.group(0))}
+
+
+def find_date_spans(text: str, today: dt.date | None = None) -> list[DateRange | DaySpan | MonthSpan]:
     """Every date, month, year, season of a year or day-without-year mentioned in a question, in order.
 
     A year the question names as a purpose («на 2015 год») is no span; a year beside a full day that it does
     not contain («кто председательствует в 2013 году по итогам сессии 19.12.2012») is what was asked about,
-    not a second time to look in."""
-    for m in _purposes(text):
+    not a second time to look in. Times relative to `today` resolve against it («в прошлом году», "last week");
+    a part of a year is its third («в начале 2031»: January–April); a month or day without a year beside one
+    year is in that year («2031 май»): dates in one question narrow each other, they never add up."""
+    today = today or dt.date.today()
+    found: list[DateRange | DaySpan | MonthSpan] = []
+
+    def blank(m: re.Match) -> None:
+        nonlocal text
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    spans = _find_date_spans(text)
+
+    for m in _purposes(text):
+        blank(m)
+    for m in list(_PART_OF_YEAR.finditer(text)):  # before the relative times: «в конце прошлого года»
+        year = int(m["year"]) if m["year"] else today.year - (1 if m["last"] else 0)
+        if _MIN_YEAR <= year <= _MAX_YEAR:
+            found.append(_part_of_year(m["part"], year))
+            blank(m)
+    for m in list(_RELATIVE.finditer(text)):
+        found.append(_relative(next(k for k, v in m.groupdict().items() if v), today))
+        blank(m)
+    spans = found + _find_date_spans(text)
     days = [sp for sp in spans if isinstance(sp, DateRange) and sp.start == sp.end]
     if days:
         spans = [sp for sp in spans if not (_is_year(sp) and not any(sp.start <= d.start <= sp.end for d in days))]
+    years = {sp.start.year for sp in spans if _is_year(sp)}
+    yearless = [sp for sp in spans if isinstance(sp, (MonthSpan, DaySpan))]
+    if len(years) == 1 and yearless:
+        [year] = years
+        dated = []
+        for sp in yearless:
+            try:
+                dated.append(_month(year, sp.month) if isinstance(sp, MonthSpan) else _day(year, sp.month, sp.day))
+            except DateQueryError:
+                continue
+        spans = [sp for sp in spans if not _is_year(sp) and sp not in yearless] + dated
     return spans
 
 

@@ -91,6 +91,20 @@ _HOW_OFTEN = re.compile(r"\bсколько\s+(?:всего\s+)?раз\b|\bhow\s+
                         r"operations|consultations)\b")
 
 
+_LATEST = re.compile(r"\b(?:последн\w*|недавн\w*|latest|most\s+recent|last)\b")
+_NEXT = re.compile(r"\b(?:ближайш\w*|следующ\w*|предстоящ\w*|будущ\w*|next|upcoming|coming|forthcoming)\b")
+
+
+def asks_latest_or_next(question: str) -> tuple[str | None, set[str]]:
+    """("latest" | "next" | None, the words that said it): «последнее заседание СМИД», "the next summit"."""
+    text = " ".join(nz.words(question))
+    for kind, rx in (("latest", _LATEST), ("next", _NEXT)):
+        found = set(rx.findall(text))
+        if found:
+            return kind, found
+    return None, set()
+
+
 def asks_how_often(question: str) -> bool:
     """«Сколько раз СМИД собирался в Минске?», «Сколько было саммитов в Астане?», "How many times…": a count of
     events, answered by the events themselves."""

@@ -315,3 +315,28 @@ def _meetings_store() -> QA:
 def test_how_often_counts_the_events_that_answer(question, count):
     a = _meetings_store().answer(question)
     assert a.confident and len(a.hits) == count and str(count) in a.text, a
+
+
+@pytest.mark.parametrize("question, today, event", [
+    ("Что решил СМИД в прошлом году?", dt.date(2032, 2, 1), 1),
+    ("What did the foreign ministers decide last year?", dt.date(2032, 2, 1), 1),
+    ("Где прошла сессия СКБ в конце прошлого года?", dt.date(2032, 2, 1), 3),
+    ("Где прошла сессия СКБ в конце 2031 года?", dt.date(2040, 1, 1), 3),
+    ("Где прошла сессия СКБ в середине 2032?", dt.date(2040, 1, 1), 4),
+    ("Что было на неделе 9 сентября 2032?", dt.date(2040, 1, 1), 5),
+])
+def test_questions_with_relative_times_and_parts_of_years(qa, question, today, event):
+    a = qa.answer(question, today=today)
+    assert a.confident and a.hits[0].event_id == event, a
+
+
+@pytest.mark.parametrize("question, today, event", [
+    ("Где прошла последняя сессия СКБ?", dt.date(2033, 1, 1), 4),
+    ("Where was the latest CSTO summit held?", dt.date(2033, 1, 1), 4),
+    ("Где прошла последняя сессия СКБ?", dt.date(2032, 1, 1), 3),
+    ("Где пройдёт ближайшая сессия СКБ?", dt.date(2032, 1, 1), 4),
+    ("Where will the next CSTO summit be held?", dt.date(2032, 1, 1), 4),
+])
+def test_the_latest_and_the_next_of_the_events_that_answer(qa, question, today, event):
+    a = qa.answer(question, today=today)
+    assert a.confident and a.hits[0].event_id == event, a

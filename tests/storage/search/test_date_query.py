@@ -139,3 +139,38 @@ def test_purpose_years_and_topic_years_are_not_spans(text, years):
     from storage.search.date_query import find_date_spans
 
     assert [sp.start.year for sp in find_date_spans(text)] == years
+
+
+TODAY = dt.date(2031, 6, 18)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("заседание СМИД в прошлом году", dt.date(2030, 1, 1), dt.date(2030, 12, 31)),
+    ("What did the CSTO decide last year?", dt.date(2030, 1, 1), dt.date(2030, 12, 31)),
+    ("учения в этом году", dt.date(2031, 1, 1), dt.date(2031, 12, 31)),
+    ("this year's summit", dt.date(2031, 1, 1), dt.date(2031, 12, 31)),
+    ("в прошлом месяце", dt.date(2031, 5, 1), dt.date(2031, 5, 31)),
+    ("last month", dt.date(2031, 5, 1), dt.date(2031, 5, 31)),
+    ("на прошлой неделе", dt.date(2031, 6, 9), dt.date(2031, 6, 15)),
+    ("last week", dt.date(2031, 6, 9), dt.date(2031, 6, 15)),
+    ("this week", dt.date(2031, 6, 16), dt.date(2031, 6, 22)),
+    ("что было вчера", dt.date(2031, 6, 17), dt.date(2031, 6, 17)),
+    ("позавчера", dt.date(2031, 6, 16), dt.date(2031, 6, 16)),
+    ("what happened today", dt.date(2031, 6, 18), dt.date(2031, 6, 18)),
+    # parts of a year are its thirds
+    ("в начале 2032 года", dt.date(2032, 1, 1), dt.date(2032, 4, 30)),
+    ("в середине 2032", dt.date(2032, 5, 1), dt.date(2032, 8, 31)),
+    ("в конце 2032 года", dt.date(2032, 9, 1), dt.date(2032, 12, 31)),
+    ("early 2032", dt.date(2032, 1, 1), dt.date(2032, 4, 30)),
+    ("mid-2032", dt.date(2032, 5, 1), dt.date(2032, 8, 31)),
+    ("by the end of 2032", dt.date(2032, 9, 1), dt.date(2032, 12, 31)),
+    # a month or a day beside one year is in that year: the two narrow each other
+    ("2032 май", dt.date(2032, 5, 1), dt.date(2032, 5, 31)),
+    ("сентябрь, 2032 год", dt.date(2032, 9, 1), dt.date(2032, 9, 30)),
+    ("26 мая, 2032", dt.date(2032, 5, 26), dt.date(2032, 5, 26)),
+])
+def test_relative_times_parts_of_years_and_combined_dates(text, start, end):
+    from storage.search.date_query import find_date_spans
+
+    spans = find_date_spans(text, TODAY)
+    assert [(sp.start, sp.end) for sp in spans] == [(start, end)]
