@@ -138,3 +138,13 @@ def test_a_stray_closing_h1_before_the_headline_changes_nothing(html):
 ])
 def test_a_headline_ends_at_a_heading_close_not_at_inline_markup(html, title):
     assert clean_html(html)[1] == title
+
+
+@pytest.mark.parametrize("html, text", [
+    # a self-closed line break keeps the lines of one paragraph; a block opens a new one
+    ("<p>Первая строка<br/>вторая строка</p><p>Абзац</p>", "Первая строка\nвторая строка\n\nАбзац"),
+    ("<p>Первая строка<br>вторая строка</p>", "Первая строка\nвторая строка"),
+    ("<div>Раз<hr/>Два</div>", "Раз\n\nДва"),
+])
+def test_line_breaks_and_blocks_in_html(html, text):
+    assert clean_html(f"<html><body>{html}</body></html>")[0].strip() == text

@@ -1,6 +1,8 @@
 """Sameness of a candidate and a stored event (pure)."""
 import datetime as dt
 
+import pytest
+
 from storage.ingest.merge import EventView, candidate_keys, find_same_event, is_duplicate_text, sameness
 from storage.ingest.records import EventCandidate, Item, Person
 
@@ -81,3 +83,15 @@ def test_sameness_stays_on_its_0_to_100_scale_and_empty_keys_are_unlike():
     full = cand(body_short="СМИД", kind="заседание", place="Минск", title="Заседание СМИД в Минске")
     assert 70 <= sameness(view(full), full) <= 100
     assert similarity(frozenset(), frozenset({"минск"})) == similarity(frozenset({"минск"}), frozenset()) == 0.0
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    # two cities of one state are two places; a city and its state, or the city named twice, are one
+    ("Минск", "Брест", True), ("Москва", "Сочи", True), ("Алматы", "Астана", True),
+    ("Минск", "Республика Беларусь", False), ("Минск", "Минск, Республика Беларусь", False),
+    ("Сочи", "Сочи", False),
+])
+def test_cities_of_one_state_clash(a, b, clash):
+    from storage.ingest.merge import places_clash
+
+    assert places_clash(a, b) is clash

@@ -394,3 +394,16 @@ def test_a_horizontal_rule_ends_one_digest_entry(rule):
     assert [i.text for i in items] == [
         "12 мая 2031 года в Минске прошло заседание Совета министров иностранных дел ОДКБ.",
         "14 мая 2031 года в Ереване начались учения миротворческих сил ОДКБ."]
+
+
+def test_a_short_line_beside_a_contact_block_is_text_unless_it_names_a_contact():
+    # only a line naming a press contact («Пресс-секретарь…») joins the contact lines around it
+    text = """12.04.2024
+
+12 апреля 2024 года в Москве прошла конференция
+
+Участники приняли итоговое заявление
+тел.: +7 (495) 606-97-71
+e-mail: press@example.org"""
+    [item] = split_items(page(text))
+    assert "Участники приняли итоговое заявление" in item.text
