@@ -407,3 +407,17 @@ def test_a_short_line_beside_a_contact_block_is_text_unless_it_names_a_contact()
 e-mail: press@example.org"""
     [item] = split_items(page(text))
     assert "Участники приняли итоговое заявление" in item.text
+
+
+def test_a_sidebar_item_ends_at_the_next_headline_which_opens_its_own_item():
+    text = """12.05.2031
+
+Завершились учения «Щит-2031» на полигоне Эдельвейс.
+
+Министры обороны встретились в Минске
+
+Министры обороны ОДКБ провели заседание в Минске 14 мая 2031 года."""
+    items = split_items(page(text))
+    assert [i.title for i in items][-1] == "Министры обороны встретились в Минске"
+    assert items[-1].text == "Министры обороны ОДКБ провели заседание в Минске 14 мая 2031 года."
+    assert all("Министры обороны встретились" not in i.text for i in items)
