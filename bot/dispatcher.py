@@ -9,6 +9,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import BotCommand, BotCommandScopeDefault
 
 from bot.background import start_background
+from bot.follow_ups import FollowUps
 from bot.handlers import get_routers
 from bot.middlewares import StoreMiddleware
 from bot.runtime import Runtime
@@ -18,15 +19,16 @@ log = logging.getLogger(__name__)
 
 COMMANDS: dict[str, list[tuple[str, str]]] = {
     "ru": [("latest", "Последние события"), ("event", "События на дату"), ("search", "Поиск по событиям"),
-           ("help", "Что умеет бот")],
+           ("reset", "Забыть, о каком событии шла речь"), ("help", "Что умеет бот")],
     "en": [("latest", "Latest events"), ("event", "Events on a date"), ("search", "Search the events"),
-           ("help", "What the bot can do")],
+           ("reset", "Forget which event we were on"), ("help", "What the bot can do")],
 }
 
 
 def build_dispatcher(runtime: Runtime, *, dispose_engine: bool = True) -> Dispatcher:
     dp = Dispatcher(storage=MemoryStorage())
-    dp.workflow_data.update(runtime=runtime, qa=runtime.qa, sessions=runtime.sessions, settings=runtime.settings)
+    dp.workflow_data.update(runtime=runtime, qa=runtime.qa, sessions=runtime.sessions, settings=runtime.settings,
+                            follow_ups=FollowUps())
     dp.update.outer_middleware(StoreMiddleware())
     dp.include_routers(*get_routers())
 

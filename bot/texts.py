@@ -38,6 +38,7 @@ class Texts:
     event_not_found: str
     search_ask_text: str
     question_too_long: str  # {length}, {limit}
+    follow_up_reset: str
     answer_unsure: str
     answer_nothing: str
     answer_hint: str  # {count} {events} {first} {last}
@@ -74,7 +75,8 @@ RU = Texts(
                  "/latest [N] — последние события (по умолчанию 5, не больше 20)\n"
                  "/event ДАТА — события на дату: 2020-05-26, 26.05.2020, 26 мая 2020, май 2020, 2020, "
                  "2020-05-01..2020-05-31\n"
-                 "/search ТЕКСТ или просто вопрос — например, «кто председательствовал на СМИД в мае 2020?»\n"
+                 "/search ТЕКСТ или просто вопрос — например, «кто председательствовал на СМИД в мае 2020?»; "
+                 "затем можно уточнить: «а где?», «что решили?» (/reset — забыть)\n"
                  "@бот запрос — поиск в любом чате",
     examples="Попробуйте спросить:",
     latest_title="Последние события",
@@ -91,6 +93,7 @@ RU = Texts(
     event_not_found="Событие не найдено: возможно, записи обновились.",
     search_ask_text="Напишите, что найти: например, /search СМИД Минск 2020",
     question_too_long="Вопрос слишком длинный: {length} символов, предел {limit}. Спросите короче — о событии, дате, месте.",
+    follow_up_reset="Хорошо, следующий вопрос — с чистого листа: «а где?» больше не относится к прошлому ответу.",
     answer_unsure="Не уверен, что понял вопрос. Возможно, вы имели в виду…",
     answer_nothing="В записях нет ответа на этот вопрос.",
     answer_hint="Я знаю {count} {events} ОДКБ с {first} по {last}: заседания, совещания, консультации, "
@@ -126,7 +129,8 @@ EN = Texts(
                  "/latest [N] — the latest events (5 by default, at most 20)\n"
                  "/event DATE — events on a date: 2020-05-26, 26.05.2020, May 2020, 2020, "
                  "2020-05-01..2020-05-31\n"
-                 "/search TEXT or just a question — e.g. “who chaired the CSTO foreign ministers in May 2020?”\n"
+                 "/search TEXT or just a question — e.g. “who chaired the CSTO foreign ministers in May 2020?”; "
+                 "then ask on: “and where?”, “what was decided?” (/reset to forget)\n"
                  "@bot query — search from any chat",
     examples="Try asking:",
     latest_title="Latest events",
@@ -143,6 +147,7 @@ EN = Texts(
     event_not_found="Event not found: the records may have changed.",
     search_ask_text="Tell me what to find, e.g. /search CSTO foreign ministers Minsk 2020",
     question_too_long="The question is too long: {length} characters, the limit is {limit}. Ask about one event, date or place.",
+    follow_up_reset="Done: the next question starts afresh, and “and where?” no longer refers to the last answer.",
     answer_unsure="I am not sure I understood. Perhaps you meant…",
     answer_nothing="The records hold no answer to this question.",
     answer_hint="I know {count} CSTO {events} from {first} to {last}: meetings, sessions, consultations, "

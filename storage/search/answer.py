@@ -103,6 +103,23 @@ class QA:
         self.index = fresh
         self.by_id = {r.id: r for r in fresh.records}
 
+    def follow_up(self, question: str, event_id: int, language: str | None = None) -> Answer | None:
+        """The question asked of the event a chat was just shown, when the question names no event of its own
+        («а где?», «кто председательствовал?», "and who chaired?"); None when it names one (a date, a place,
+        a body, an exercise, a name, or words enough to search by), or when that event is gone. The reply names
+        the event it took (its label and date lead every answer)."""
+        record = self.by_id.get(event_id)
+        question = question[:MAX_QUESTION_CHARS]
+        if record is None or find_date_spans(question) or find_places(_capitalised(question)) \
+                or find_bodies(question) or series_keys(_capitalised(question)):
+            return None
+        slots = self.index.slots(question)
+        content = [s for s in slots if not s.generic and not s.frame]
+        if len(content) > 1 or any(s.proper for s in content):
+            return None
+        lang = language or nz.detect_language(question)
+        return self._confident(question, lang, detect_intent(question), self.index.doc_of[event_id], slots, 100.0)
+
     def stats(self) -> tuple[int, dt.date | None, dt.date | None]:
         records = self.index.records
         if not records:

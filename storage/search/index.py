@@ -88,6 +88,7 @@ def _record_fields(r: EventRecord) -> dict[str, str]:
 class SearchIndex:
     def __init__(self, records: Iterable[EventRecord]) -> None:
         self.records: list[EventRecord] = list(records)
+        self.doc_of = {r.id: i for i, r in enumerate(self.records)}  # event id → position
         n = len(self.records)
         weighted: list[dict[str, float]] = []
         lengths: list[float] = []

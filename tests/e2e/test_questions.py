@@ -177,3 +177,21 @@ async def test_an_event_another_process_stores_is_answered_within_seconds(harnes
         await asyncio.sleep(0.2)
     [reply, *_] = await harness.send(question)
     assert "Бакыт Исаев" in reply.plain
+
+
+async def test_a_follow_up_in_a_private_chat_refers_to_the_event_just_shown_until_reset(harness):
+    from storage.search.render_dates import format_date_range
+
+    records = await records_of(harness)
+    shown = next(r for r in records if r.chair_person and r.body_short)
+    month = ("январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре").split()[
+        shown.date_start.month - 1]
+    question = f"кто председательствовал на {shown.body_short} в {month} {shown.date_start.year}?"
+    assert harness.runtime.qa.answer(question, "ru").confident
+    await harness.send(question)
+    [reply, *_] = await harness.send("а когда?")
+    assert format_date_range(shown.date_start, shown.date_end, "ru") in reply.plain.split("\n\n")[0], reply.plain
+    [reset] = await harness.send("/reset")
+    assert "чистого листа" in reset.plain
+    [after, *_] = await harness.send("а когда?")
+    assert after.plain.startswith(("Не уверен", "В записях нет ответа")), after.plain
