@@ -62,8 +62,11 @@ async def test_a_dated_report_arriving_later_takes_the_yearless_one_over(session
     async with sessions() as session:
         from sqlalchemy.orm import selectinload
 
-        [event] = (await session.scalars(select(Event).options(selectinload(Event.sources)))).all()
+        [event] = (await session.scalars(select(Event).options(selectinload(Event.sources),
+                                                                selectinload(Event.participants)))).all()
     assert event.date_start == dt.date(2010, 12, 10) and len(event.sources) == 2
+    # the people only the yearless report named come along with it
+    assert "Нурсултан Назарбаев" in {p.name for p in event.participants}
     assert all(s.published is None or s.published.year == 2010 for s in event.sources)
     assert all(s.other_years is None for s in event.sources)
 
