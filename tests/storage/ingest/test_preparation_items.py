@@ -78,3 +78,16 @@ async def test_a_different_series_is_not_taken_over(sessions):
     await ingestor.ingest(RawDocument("ex.txt", EXERCISE, received=RECEIVED))
     async with sessions() as session:
         assert len((await session.scalars(select(Event))).all()) == 2
+
+
+async def test_a_series_whose_name_has_a_hyphen_is_joined_too(sessions):
+    # «Иссык-Куль-2033» keys as "issyk-kul-2033": the year is what follows the last hyphen
+    exercise = ("На полигоне Эдельвейс завершилось учение ОДКБ «Иссык-Куль-2033»\n\n"
+                "С 4 по 9 октября 2033 года на полигоне Эдельвейс прошло учение Коллективных сил оперативного "
+                "реагирования ОДКБ «Иссык-Куль-2033».").encode()
+    preparing = ("Штаб ОДКБ начал подготовку к учению «Иссык-Куль-2033»\n\nБИШКЕК, 14 мая /Агентство/. Объединённый "
+                 "штаб ОДКБ начал подготовку учения «Иссык-Куль-2033». Учение пройдёт осенью.").encode()
+    ingestor = Ingestor(sessions)
+    await ingestor.ingest(RawDocument("ex.txt", exercise, received=RECEIVED))
+    report = await ingestor.ingest(RawDocument("prep.txt", preparing, received=RECEIVED))
+    assert report.merged == 1 and report.created == 0
