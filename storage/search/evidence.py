@@ -97,7 +97,8 @@ def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], fl
     best: tuple[float, int, str, SourceRecord] | None = None
     seen: set[str] = set()
     for source in r.sources:
-        for sentence in sentences(source.text):
+        split = sentences(source.text)
+        for k, sentence in enumerate(split):
             folded = nz.fold(sentence)
             if folded in seen or not any(p in folded for ps in probes for p in ps):
                 continue
@@ -117,10 +118,23 @@ def best_quote(r: EventRecord, asked: Sequence[Slot], weigh: Callable[[Slot], fl
             # more weight first; among equals the shorter sentence, which says it more directly
             key = (got, -len(sentence))
             if best is None or key > (best[0], -len(best[2])):
-                best = (got, len(sentence), sentence, source)
+                best = (got, len(sentence), _with_sequel(sentence, split[k + 1] if k + 1 < len(split) else ""),
+                        source)
     if best is None or (counted is None and best[0] < _MIN_SHARE * total):
         return None
     return Quote(_trim(best[2], asked), best[3])
+
+
+# «Главным решением стало назначение генсека. Им стал Николай Бордюжа…»: a sentence that begins with a
+# pronoun continues the one before, which would leave the answer half said without it
+_ANAPHORA = re.compile(r"^(?:Им|Ею|Ими|Его|Её|Ее|Их|Он|Она|Они|Оно|Этим|Этой|Этот|Эта|Это|He|She|It|They|This|"
+                       r"That|These)\s", re.UNICODE)
+
+
+def _with_sequel(sentence: str, following: str) -> str:
+    if following and _ANAPHORA.match(following) and len(sentence) + len(following) < _MAX_QUOTE:
+        return f"{sentence} {following}"
+    return sentence
 
 
 def _hits(slot: Slot, terms: frozenset[str], keys: frozenset[str]) -> bool:

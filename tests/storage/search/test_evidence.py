@@ -325,3 +325,21 @@ def test_the_answer_quotes_a_list_of_planned_decisions():
     others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
     a = QA.from_records([r, *others]).answer("Какие решения планировали принять министры обороны в Ереване в 2031 году?")
     assert a.confident and "о снабжении войск" in a.text, a.text
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Главным решением сессии стало назначение генерального секретаря. Им стал Иван Кочуба, до этого посол.",
+     "Иван Кочуба"),
+    ("Главным решением сессии стало назначение генерального секретаря. Этот пост занял Иван Кочуба.", "Иван Кочуба"),
+    ("The session's main decision was to appoint a Secretary General. He is Ivan Kochuba, a former ambassador.",
+     "Ivan Kochuba"),
+])
+def test_a_quoted_sentence_keeps_the_next_one_that_continues_it(text, said):
+    r = EventRecord(id=1, date_start=dt.date(2031, 4, 28), date_end=dt.date(2031, 4, 28), title="Сессия СКБ",
+                    body="Совет коллективной безопасности ОДКБ", body_short="СКБ", kind="сессия", place="Душанбе",
+                    sources=(SourceRecord("feed://a/1", "Сессия", f"Лидеры собрались в Душанбе. {text} "
+                                                                  f"Следующая сессия пройдёт в Москве."),))
+    slot_ru = Slot("назначение", (("назначение", 1.0),), False, False)
+    slot_en = Slot("appoint", (("appoint", 1.0),), False, False)
+    quote = best_quote(r, [slot_en if "appoint" in text else slot_ru], lambda s: 1.0)
+    assert quote is not None and said in quote.sentence and "Москве" not in quote.sentence, quote
