@@ -54,6 +54,22 @@ STATES: tuple[Place, ...] = (
     Place("Туркменистан", "Turkmenistan", True, ("Turkmenistan", "туркменский", "Turkmen")),
     Place("Монголия", "Mongolia", True, ("Mongolia", "монгольский", "Mongolian")),
     Place("Соединённые Штаты Америки", "United States", True, ("США", "USA", "United States of America")),
+    # states whose observers and attachés CSTO reports name
+    Place("Соединённое Королевство", "United Kingdom", True, ("Великобритания", "Британия", "UK", "Britain",
+                                                             "британский", "British")),
+    Place("Республика Польша", "Poland", True, ("Польша", "Poland", "польский", "Polish")),
+    Place("Федеративная Республика Германия", "Germany", True, ("Германия", "ФРГ", "Germany", "германский",
+                                                                "German")),
+    Place("Французская Республика", "France", True, ("Франция", "France", "французский", "French")),
+    Place("Итальянская Республика", "Italy", True, ("Италия", "Italy", "итальянский", "Italian")),
+    Place("Турецкая Республика", "Turkey", True, ("Турция", "Turkey", "Türkiye", "турецкий", "Turkish")),
+    Place("Исламская Республика Иран", "Iran", True, ("Иран", "Iran", "иранский", "Iranian")),
+    Place("Республика Индия", "India", True, ("Индия", "India", "индийский", "Indian")),
+    Place("Исламская Республика Пакистан", "Pakistan", True, ("Пакистан", "Pakistan", "пакистанский",
+                                                              "Pakistani")),
+    Place("Грузия", "Georgia", True, ("Georgia", "грузинский", "Georgian")),
+    Place("Украина", "Ukraine", True, ("Ukraine", "украинский", "Ukrainian")),
+    Place("Республика Молдова", "Moldova", True, ("Молдова", "Молдавия", "Moldova", "молдавский", "Moldovan")),
 )
 
 CITIES: tuple[Place, ...] = (

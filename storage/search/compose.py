@@ -213,7 +213,7 @@ def compose(r: EventRecord, intent: Intent, slots: list[Slot], language: str,
     text, cites = _compose(r, intent, slots, language)
     if states:
         # the states that did what was asked, or were what was asked («наблюдатели каких стран»)
-        quote = states_quote(r, [s for s in slots if (s.frame or s.verb) and s.terms] + _residual(r, slots))
+        quote = states_quote(r, [s for s in slots if not s.generic and s.terms])
         if quote is not None:
             return _with_quote(text, cites, quote, language)
     counted_slot = next((s for s in slots if s.word == counted and (s.terms or len(s.word) > 3)), None)

@@ -167,8 +167,9 @@ def states_quote(r: EventRecord, asked: Sequence[Slot]) -> Quote | None:
                 continue
             terms, keys = _sentence_keys(sentence)
             said = sum(1 for slot in asked if _hits(slot, terms, keys))
-            key = (said, len(states), -len(sentence))
-            if best is None or key > best[:3]:
+            # one that says what was asked, then the one naming most states («подписали президенты Армении, …»)
+            key = (said > 0, len(states), said, -len(sentence))
+            if best is None or key > best[:4]:
                 best = (*key, sentence, source)
-    return Quote(_trim(best[3], asked), best[4]) if best else None
+    return Quote(_trim(best[4], asked), best[5]) if best else None
 

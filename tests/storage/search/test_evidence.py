@@ -343,3 +343,20 @@ def test_a_quoted_sentence_keeps_the_next_one_that_continues_it(text, said):
     slot_en = Slot("appoint", (("appoint", 1.0),), False, False)
     quote = best_quote(r, [slot_en if "appoint" in text else slot_ru], lambda s: 1.0)
     assert quote is not None and said in quote.sentence and "Москве" not in quote.sentence, quote
+
+
+@pytest.mark.parametrize("question", [
+    "Наблюдатели каких стран присутствовали на учении 14 июня 2031?",
+    "Which countries sent observers to the exercise on 14 June 2031?",
+])
+def test_the_states_quote_is_the_one_saying_what_was_asked_not_the_longest_list(question):
+    text = ("14 июня 2031 года на полигоне Тамга завершилось учение КСОР ОДКБ. Наблюдатели из Польши, Германии и "
+            "Турции присутствовали на финале. Observers from Poland, Germany and Turkey attended the final stage. "
+            "В ОДКБ входят Армения, Беларусь, Казахстан, Кыргызстан, Россия и Таджикистан.")
+    r = EventRecord(id=1, date_start=dt.date(2031, 6, 14), date_end=dt.date(2031, 6, 14), title="Учение КСОР",
+                    body="Коллективные силы оперативного реагирования ОДКБ", body_short="КСОР", kind="учения",
+                    place="Иссык-Кульская область", sources=(SourceRecord("feed://a/1", "Учение", text),))
+    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
+    a = QA.from_records([r, *others]).answer(question)
+    assert a.confident and ("Польши, Германии" in a.text or "Poland, Germany" in a.text), a.text
+    assert "В ОДКБ входят" not in a.text
