@@ -229,8 +229,9 @@ class SearchIndex:
                     if abs(len(t) - len(probe)) <= 3:
                         best[t] = max(best.get(t, 0.0), 0.85 * sc / 100)
             return tuple(sorted(best.items(), key=lambda x: -x[1])[:2])
-        if len(lemma) >= 7:
-            # the same root in another part of speech: "назначили" (назначить) ~ "назначение"
+        if len(lemma) >= 8:
+            # the same root in another part of speech: "назначили" (назначить) ~ "назначение"; a stem shorter
+            # than five letters is no root ("следить" ~ "следующий")
             stem = lemma[: len(lemma) - 3]
             k = bisect.bisect_left(self.vocabulary, stem)
             found = []

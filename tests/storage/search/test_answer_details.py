@@ -440,3 +440,14 @@ def test_a_body_named_once_weighs_once():
     slots = ix.slots("Who represented the CSTO Secretariat at the meeting of security council secretaries?")
     carrying = [s.word for s in slots if "секретариат" in {t for t, _ in s.terms} and not s.generic]
     assert len(carrying) == 1, carrying
+
+
+@pytest.mark.parametrize("word, wanted, unwanted", [
+    ("назначили", "назначение", None), ("обсудили", "обсуждение", None),
+    ("следили", None, "следующий"),  # a four-letter stem is no shared root
+])
+def test_a_verb_finds_its_own_roots_noun_and_no_look_alike(word, wanted, unwanted):
+    ix = QA.from_records([record(1, title="Назначение генсека и обсуждение плана", topics=("следующий этап",))]).index
+    [slot] = [s for s in ix.slots(word) if s.word == word]
+    terms = {t for t, _ in slot.terms}
+    assert (wanted is None or wanted in terms) and (unwanted is None or unwanted not in terms), terms
