@@ -116,7 +116,7 @@ def find_decisions(sentence: str) -> list[str]:
     if _QUESTION.search(sentence.strip()):
         return []
     out = [d for d in _documents(sentence) if not _is_vague(d)]
-    for finder in (_appointment, _chairmanship, _next_meeting):
+    for finder in (_appointment, _chairmanship, _next_meeting, _outcome):
         found = finder(sentence)
         if found and not any(found in d or d in found for d in out):
             out.append(found)
@@ -202,6 +202,26 @@ def _appointment(sentence: str) -> str | None:
     if m is None or not _APPOINT_OBJECT.search(sentence):
         return None
     return _clause(sentence, m.start(), m.end())
+
+
+# «Главным документом встречи стала Декларация …», «Итогом сессии стало подписание соглашения …», "The main
+# document of the summit was the Declaration …": the outcome named by a copula, not by a verb of deciding
+_OUTCOME = re.compile(
+    r"(?<![^\W\d_])(?:(?:главн|основн|ключев|центральн|итогов)\w*\s+(?:документ|итог|результат)\w*|итог\w*)"
+    r"(?:\s+[^\s,.;:]+){0,3}?\s+стал[аио]?\s+(?P<ru>[^.;]{6,})"
+    r"|\b(?:main|key|principal|final)\s+(?:document|outcome|result)(?:\s+\S+){0,4}?\s+(?:was|were|is)\s+(?P<en>[^.;]{6,})",
+    re.IGNORECASE)
+
+
+def _outcome(sentence: str) -> str | None:
+    m = _OUTCOME.search(sentence)
+    if m is None:
+        return None
+    named = (m["ru"] or m["en"]).strip()
+    if not _DECISION_NOUNS.search(named) and not re.search(r"подписани|принят|утвержден|document|declaration|"
+                                                           r"agreement|statement", named, re.I):
+        return None  # «итогом стало понимание…»: no document
+    return _trim(named[:1].upper() + named[1:])
 
 
 def _chairmanship(sentence: str) -> str | None:

@@ -119,3 +119,24 @@ def test_topic_length_floor(sentence, topics):
     from storage.ingest.extract.decisions import find_topics
 
     assert find_topics(sentence) == topics
+
+
+@pytest.mark.parametrize("sentence, decision", [
+    # the outcome named by a copula, not by a verb of deciding
+    ("Главным документом встречи стала Декларация Минской сессии СКБ.", "Декларация Минской сессии СКБ"),
+    ("Итогом сессии стало подписание соглашения о миротворческой деятельности.",
+     "Подписание соглашения о миротворческой деятельности"),
+    ("Основным итогом заседания стало утверждение плана консультаций на 2032 год.",
+     "Утверждение плана консультаций на 2032 год"),
+    ("The main document of the summit was the Astana Declaration.", "The Astana Declaration"),
+    ("The key outcome of the meeting was a joint statement on Afghanistan.", "A joint statement on Afghanistan"),
+])
+def test_an_outcome_named_by_a_copula_is_a_decision(sentence, decision):
+    assert decision in find_decisions(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Итогом встречи стало взаимопонимание сторон.", "The main result was mutual understanding.",
+])
+def test_an_outcome_that_names_no_document_is_no_decision(sentence):
+    assert find_decisions(sentence) == []
