@@ -176,8 +176,14 @@ LANGUAGES: dict[str, Texts] = {"ru": RU, "en": EN}
 TEXT_FIELDS = tuple(f.name for f in fields(Texts))
 
 
+# Telegram language codes of the CSTO states' users, and Ukrainian: Russian is what they read the CSTO in;
+# every other code gets English; no code at all, the default Russian
+RUSSIAN_READERS = frozenset({"ru", "be", "kk", "ky", "hy", "tg", "uz", "uk"})
+
+
 def language_of(language_code: str | None) -> str:
-    return "en" if (language_code or "").lower().startswith("en") else "ru"
+    code = (language_code or "").lower().split("-")[0]
+    return "ru" if not code or code in RUSSIAN_READERS else "en"
 
 
 def texts_for(language_code: str | None) -> Texts:

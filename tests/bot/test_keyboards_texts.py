@@ -50,6 +50,20 @@ def _fields(template: str) -> list[str]:
 
 
 def test_language_choice_and_plurals():
-    assert (language_of("en-GB"), language_of("ru"), language_of(None), language_of("de")) == ("en", "ru", "ru", "ru")
+    assert (language_of("en-GB"), language_of("ru"), language_of(None), language_of("de")) == ("en", "ru", "ru", "en")  # #10: codes outside the CSTO states get English
     assert [plural_ru(n, "событие", "события", "событий") for n in (1, 2, 5, 11, 21, 22, 112)] == [
         "событие", "события", "событий", "событий", "событие", "события", "событий"]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("code, language", [
+    ("ru", "ru"), ("be", "ru"), ("kk", "ru"), ("ky", "ru"), ("hy", "ru"), ("tg", "ru"), ("uz", "ru"), ("uk", "ru"),
+    ("ru-RU", "ru"), (None, "ru"), ("", "ru"),
+    ("en", "en"), ("en-GB", "en"), ("de", "en"), ("fr", "en"), ("zh-hans", "en"), ("tr", "en"),
+])
+def test_csto_states_languages_read_russian_and_every_other_english(code, language):
+    from bot.texts import language_of
+
+    assert language_of(code) == language
