@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -69,6 +70,8 @@ def evaluate(records: list[EventRecord], spec: dict, verbose: bool = False) -> d
     events = {name: (e["date_start"], e["date_end"]) for name, e in spec.get("events", {}).items()}
     n = len(spec.get("questions", []))
     top1 = answers = refused = b_top1 = b_answers = ranked_top = 0
+    # English questions (no Cyrillic letter) against Russian ones: (asked, top-1 right, answered right)
+    by_language = {"en": [0, 0, 0], "ru": [0, 0, 0]}
     for item in spec.get("questions", []):
         want = {events[e] for e in item["expect_events"]}
         expect = [x.casefold() for x in item.get("expect_any", [])]
@@ -80,6 +83,10 @@ def evaluate(records: list[EventRecord], spec: dict, verbose: bool = False) -> d
         ok_answer = ok_top and (not expect or any(x in text for x in expect))
         top1 += ok_top
         answers += ok_answer
+        tally = by_language["ru" if re.search(r"[а-яё]", item["q"], re.IGNORECASE) else "en"]
+        tally[0] += 1
+        tally[1] += ok_top
+        tally[2] += ok_answer
         refused += not a.confident
         b = naive.best(item["q"])
         b_ok = b is not None and _key(b) in want
@@ -121,6 +128,9 @@ def evaluate(records: list[EventRecord], spec: dict, verbose: bool = False) -> d
         "naive_top1": pct(b_top1, n), "naive_answer": pct(b_answers, n),
         # the baseline always answers, so it declines nothing
         "naive_no_answer_precision": 0.0 if no_answer else 100.0, "naive_event_accuracy": pct(b_event_ok, len(event_args)),
+        **{f"{lang}_{name}": pct(t[k], t[0]) for lang, t in by_language.items() for name, k in (("top1", 1),
+                                                                                              ("answer", 2))},
+        "en_questions": by_language["en"][0], "ru_questions": by_language["ru"][0],
     }
 
 
@@ -193,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     result = evaluate(records, spec, args.verbose)
     if gold_records is not None:
         on_gold = evaluate(gold_records, spec, args.verbose)
-        result.update({f"gold_{k}": on_gold[k] for k in ("top1", "answer", "no_answer_precision", "event_accuracy")})
+        result.update({f"gold_{k}": on_gold[k] for k in ("top1", "answer", "no_answer_precision", "event_accuracy",
+                                                          "en_top1", "ru_top1", "en_answer", "ru_answer")})
         from bench.bm25_pages import PageRetriever
 
         result["bm25_top1"] = PageRetriever.from_paths(docs).top1(spec, gold)
@@ -212,6 +223,10 @@ def main(argv: list[str] | None = None) -> int:
             row += f"{result['bm25_top1']:>9}%" if key in ("top1", "top1_ranked") else f"{'':>10}"
         print(f"{label:22}{row}")
     print(f"answerable questions refused: {result['wrongly_refused']}")
+    print(f"English questions ({result['en_questions']}) vs Russian ({result['ru_questions']}): top-1 "
+          f"{result['en_top1']}% vs {result['ru_top1']}%, answer {result['en_answer']}% vs {result['ru_answer']}%"
+          + (f"; on gold top-1 {result['gold_en_top1']}% vs {result['gold_ru_top1']}%, answer "
+             f"{result['gold_en_answer']}% vs {result['gold_ru_answer']}%" if gold_records is not None else ""))
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
