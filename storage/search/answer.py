@@ -373,22 +373,16 @@ class QA:
         return bool(find_other_organisations(own) & organisations)
 
     def _listing(self, question: str, lang: str, intent: Intent, docs: list[int]) -> Answer:
-        from storage.search.compose import event_label
-
         records = [self.index.records[d] for d in docs]
-        items = "; ".join(f"{format_date_range(r.date_start, r.date_end, lang)} — {event_label(r)}"
-                          + (f" ({r.place})" if r.place and r.place not in event_label(r) else "") for r in records)
+        items = "; ".join(_item(r, lang, with_place=True) for r in records)
         text = (f"The records hold {len(records)} events on those dates: {items}." if lang == "en"
                 else f"На эти даты в записях несколько событий ({len(records)}): {items}.")
         hits = tuple(EventHit(r.id, 100.0) for r in records)
         return Answer(question, lang, intent, True, text, hits, (), several=True)
 
     def _count(self, question: str, lang: str, intent: Intent, docs: list[int]) -> Answer:
-        from storage.search.compose import event_label
-
         records = [self.index.records[d] for d in docs]
-        shown = "; ".join(f"{format_date_range(r.date_start, r.date_end, lang)} — {event_label(r)}"
-                          for r in records[:_MAX_LISTED])
+        shown = "; ".join(_item(r, lang) for r in records[:_MAX_LISTED])
         more = len(records) - _MAX_LISTED
         if lang == "en":
             text = f"The records hold {len(records)} such event{'s' if len(records) != 1 else ''}: {shown}" + (
@@ -409,6 +403,15 @@ class QA:
         text, citations = compose(record, intent, slots, lang, self.index.slot_weight, counted_word(question),
                                   states=intent in (Intent.participants, Intent.summary) and asks_for_states(question))
         return Answer(question, lang, intent, True, text, hits or (EventHit(record.id, score),), citations)
+
+
+def _item(r: EventRecord, lang: str, with_place: bool = False) -> str:
+    """One event in a listed answer: «4 мая 2031 г. — Заседание СМИД (Минск)»."""
+    from storage.search.compose import event_label
+
+    label = event_label(r)
+    place = f" ({r.place})" if with_place and r.place and r.place not in label else ""
+    return f"{format_date_range(r.date_start, r.date_end, lang)} — {label}{place}"
 
 
 def _names_body(slot: Slot, bodies: set[str]) -> bool:

@@ -96,18 +96,16 @@ def _oblique_case(surname: str) -> str | None:
         return derived
     if _INDECLINABLE.search(surname.lower()):
         return None  # "Махмудзода" is the same in every case
-    readings = [p for p in morph.parses(surname) if "Surn" in p.tag or "Name" in p.tag]
-    if readings and all(p.tag.case in ("gent", "accs") and p.tag.gender == "masc" for p in readings):
-        return "gent"
-    return None
+    return "gent" if _only_oblique_masc(surname, ("Surn", "Name")) else None
 
 
 @lru_cache(maxsize=50_000)
-def _only_oblique_masc_surname(word: str) -> str | None:
-    """The case of a word the dictionary reads only as a masculine surname in genitive/accusative."""
-    surn = [p for p in morph.parses(word) if "Surn" in p.tag]
-    if surn and all(p.tag.case in ("gent", "accs") and p.tag.gender == "masc" for p in surn):
-        return surn[0].tag.case
+def _only_oblique_masc(word: str, kinds: tuple[str, ...] = ("Surn",)) -> str | None:
+    """The case of a word the dictionary reads, as any of `kinds` (Surn, Name), only as a masculine
+    genitive/accusative."""
+    readings = [p for p in morph.parses(word) if any(k in p.tag for k in kinds)]
+    if readings and all(p.tag.case in ("gent", "accs") and p.tag.gender == "masc" for p in readings):
+        return readings[0].tag.case
     return None
 
 
@@ -317,7 +315,7 @@ def find_people(sentence: str) -> list[PersonMention]:
                 case, gender = derived, "masc"
                 if not any("Fixd" in p.tag for p in morph.parses(word)[:3]):
                     parts[0] = _oblique_stem(word)  # "Зограба Мнацаканяна": the first name is oblique too
-        if case == "nomn" and not patr and (oblique := _only_oblique_masc_surname(surname)) \
+        if case == "nomn" and not patr and (oblique := _only_oblique_masc(surname)) \
                 and word.lower().endswith("а"):
             # "Никола Пашиняна": the surname is a masculine genitive, so the first name agrees with it
             # ("Никол"), not the feminine nominative the dictionary offers for the name alone

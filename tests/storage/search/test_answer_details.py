@@ -13,6 +13,12 @@ from storage.search.records import DecisionRecord, EventRecord, PersonRecord, So
 D = dt.date(2031, 5, 4)
 
 
+def meetings_in_moscow(ids) -> list[EventRecord]:
+    """Unrelated meetings beside the records a test asks about, so that their words are rare enough to count."""
+    return [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
+                   place="Москва") for i in ids]
+
+
 def record(i=1, **fields) -> EventRecord:
     values = dict(id=i, date_start=D, date_end=D, title="Заседание в Минске")
     values.update(fields)
@@ -252,8 +258,7 @@ def test_a_body_named_by_its_own_words_is_the_event_not_a_mention_of_them(questi
                   topics=("итоги заседания министров обороны",),
                   participants=(PersonRecord("Марат Осмонов", "Секретарь Совета безопасности Кыргызской Республики"),),
                   sources=(SourceRecord("b", "Секретари в Бишкеке", "После министров обороны собрались секретари."),))
-    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
-                     place="Москва") for i in range(3, 9)]
+    others = meetings_in_moscow(range(3, 9))
     a = QA.from_records([smo, kssb, *others]).answer(question)
     assert a.hits and a.hits[0].event_id == 1, a
 
@@ -370,8 +375,7 @@ def test_a_body_named_by_its_short_form_is_its_own_meeting_not_a_joint_one(quest
                    body="Совместное заседание СМИД, СМО и КССБ ОДКБ", body_short="СМИД СМО КССБ", kind="заседание",
                    decisions=(DecisionRecord("решения по проектам документов к сессии", "одобрены"),),
                    sources=(SourceRecord("b", "Совместное заседание", "Министры одобрили проекты документов."),))
-    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
-                     place="Москва") for i in range(3, 9)]
+    others = meetings_in_moscow(range(3, 9))
     a = QA.from_records([smid, joint, *others]).answer(question)
     assert a.confident and a.hits[0].event_id == 1, a
 
@@ -385,8 +389,7 @@ def test_a_summary_names_the_exercises_its_title_does_not(question, names):
                     title="ОДКБ впервые проводит три учения одновременно", place="Таджикистан", kind="учения",
                     series="eshelon-2031 poisk-2031 vzaimodeistvie-2031",
                     sources=(SourceRecord("a", "Три учения", "Начались три учения."),))
-    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
-                     place="Москва") for i in range(2, 8)]
+    others = meetings_in_moscow(range(2, 8))
     a = QA.from_records([drills, *others]).answer(question)
     assert a.confident and all(n in a.text for n in names), a.text
 
@@ -413,8 +416,7 @@ def test_the_kind_named_first_decides_between_events_of_one_exercise(question, e
                    title="Начался первый этап учения «Эшелон-2031»", kind="учения", place="Астраханская область",
                    series="eshelon-2031",
                    sources=(SourceRecord("b", "Учение", "Учение «Эшелон-2031» началось на полигоне Капустин Яр."),))
-    others = [record(i, date_start=dt.date(2030, 1, i), date_end=dt.date(2030, 1, i), title=f"Встреча {i}",
-                     place="Москва") for i in range(3, 9)]
+    others = meetings_in_moscow(range(3, 9))
     a = QA.from_records([talks, drill, *others]).answer(question)
     assert a.confident and a.hits[0].event_id == event, a
 

@@ -33,6 +33,11 @@ def exercise(**extra) -> EventRecord:
         **extra)
 
 
+def with_others(record: EventRecord) -> QA:
+    """The record in a store of six unrelated meetings, so that its words are rare enough to count."""
+    return QA.from_records([record, *(other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8))])
+
+
 def other(i: int, title: str, text: str) -> EventRecord:
     return EventRecord(id=i, date_start=dt.date(2030, 4, i), date_end=dt.date(2030, 4, i), title=title,
                        sources=(SourceRecord(f"feed://c/{i}", title, text),))
@@ -221,8 +226,7 @@ def counts_record() -> EventRecord:
     ("How much equipment was used at the Indestructible Brotherhood-2032 drills?", "400"),
 ])
 def test_a_how_many_question_quotes_the_sentence_with_the_number(question, number):
-    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
-    a = QA.from_records([counts_record(), *others]).answer(question)
+    a = with_others(counts_record()).answer(question)
     assert a.confident and number in a.text, a.text
 
 
@@ -244,8 +248,7 @@ def test_a_no_to_whether_someone_took_part_quotes_what_the_source_says_of_them(q
                     title="Подписано соглашение о КСОР", body="Совет коллективной безопасности ОДКБ",
                     body_short="СКБ", kind="сессия", place="Москва",
                     sources=(SourceRecord("feed://a/1", "Соглашение о КСОР", text),))
-    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
-    a = QA.from_records([r, *others]).answer(question)
+    a = with_others(r).answer(question)
     assert a.confident and said in a.text and "Sign " not in a.text, a.text
 
 
@@ -262,8 +265,7 @@ def test_the_next_meeting_is_also_the_regular_one(question):
                     title="Заседание КССБ в Ереване", body="Комитет секретарей советов безопасности ОДКБ",
                     body_short="КССБ", kind="заседание", place="Ереван",
                     sources=(SourceRecord("feed://a/1", "КССБ в Ереване", text),))
-    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
-    a = QA.from_records([r, *others]).answer(question)
+    a = with_others(r).answer(question)
     assert a.confident and "Астане" in a.text, a.text
 
 
@@ -280,8 +282,7 @@ def test_an_empty_field_is_answered_by_the_sentence_that_speaks_of_it(question, 
     r = EventRecord(id=1, date_start=dt.date(2031, 3, 3), date_end=dt.date(2031, 3, 3),
                     title="Заседание СМО в Ереване", body="Совет министров обороны ОДКБ", body_short="СМО",
                     kind="заседание", place="Ереван", sources=(SourceRecord("feed://a/1", "СМО в Ереване", text),))
-    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
-    a = QA.from_records([r, *others]).answer(question)
+    a = with_others(r).answer(question)
     assert a.confident and said in a.text, a.text
 
 
@@ -298,8 +299,7 @@ def test_a_question_answered_by_states_quotes_the_sentence_that_names_them(quest
                     title="Подписано соглашение о КСОР", body="Совет коллективной безопасности ОДКБ",
                     body_short="СКБ", kind="сессия", place="Москва",
                     sources=(SourceRecord("feed://a/1", "Соглашение о КСОР", text),))
-    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
-    a = QA.from_records([r, *others]).answer(question)
+    a = with_others(r).answer(question)
     assert a.confident and "Армении, Казахстана" in a.text, a.text
 
 
@@ -322,8 +322,7 @@ def test_the_answer_quotes_a_list_of_planned_decisions():
     r = EventRecord(id=1, date_start=dt.date(2031, 8, 16), date_end=dt.date(2031, 8, 16),
                     title="СМО в Ереване", body="Совет министров обороны ОДКБ", body_short="СМО", kind="заседание",
                     place="Ереван", sources=(SourceRecord("feed://a/1", "СМО в Ереване", text),))
-    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
-    a = QA.from_records([r, *others]).answer("Какие решения планировали принять министры обороны в Ереване в 2031 году?")
+    a = with_others(r).answer("Какие решения планировали принять министры обороны в Ереване в 2031 году?")
     assert a.confident and "о снабжении войск" in a.text, a.text
 
 
@@ -356,7 +355,6 @@ def test_the_states_quote_is_the_one_saying_what_was_asked_not_the_longest_list(
     r = EventRecord(id=1, date_start=dt.date(2031, 6, 14), date_end=dt.date(2031, 6, 14), title="Учение КСОР",
                     body="Коллективные силы оперативного реагирования ОДКБ", body_short="КСОР", kind="учения",
                     place="Иссык-Кульская область", sources=(SourceRecord("feed://a/1", "Учение", text),))
-    others = [other(i, f"Заседание {i}", "Министры обсудили ситуацию.") for i in range(2, 8)]
-    a = QA.from_records([r, *others]).answer(question)
+    a = with_others(r).answer(question)
     assert a.confident and ("Польши, Германии" in a.text or "Poland, Germany" in a.text), a.text
     assert "В ОДКБ входят" not in a.text
